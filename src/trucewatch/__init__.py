@@ -1,0 +1,3 @@
+"""trucewatch: ceasefire reports in, provenance-pinned records out."""
+
+__version__ = "0.1.0"

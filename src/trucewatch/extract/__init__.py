@@ -1,0 +1,31 @@
+"""Extract: one parsed report in, its records out.
+
+Entry point: ``extract(document, doc)``. Extraction is a pure function of the
+document, the model and ``EXTRACTOR_VERSION``: the same input gives the same
+records, so re-ingesting is idempotent and two runs can be diffed. Each
+extractor lives in its own module with the same shape
+(``extract_<kind>(doc, document, ...) -> list[Record]``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from trucewatch.extract.actors import AliasTable, default_table
+from trucewatch.extract.entities import extract_entities
+from trucewatch.extract.records import Entity, Record
+from trucewatch.ingest.documents import Document
+
+# Bump when any extractor's output changes for the same input.
+EXTRACTOR_VERSION = "1"
+
+__all__ = ["EXTRACTOR_VERSION", "Entity", "Record", "extract"]
+
+
+def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> list[Record]:
+    """Every record the extractors find in one parsed document, in text order."""
+    aliases = aliases or default_table()
+    records: list[Record] = []
+    records += extract_entities(doc, document, aliases)
+    records.sort(key=lambda r: (r.start, r.end, r.kind))
+    return records

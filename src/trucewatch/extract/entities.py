@@ -1,0 +1,160 @@
+"""Entity records: people, organisations, places and nationalities, with canonical names.
+
+spaCy's NER proposes the mentions; three rules on the document then correct
+what the small model gets wrong most often (see shared/NOTES-ENV.md: it tags
+"Trump" as ORG in the seed):
+
+1. the alias table (``actors.py``) knows the label and canonical name of
+   known actors, and finds known names NER missed;
+2. a name that is part of a longer PERSON name in the same report is that
+   person (``Witkoff`` after ``Steve Witkoff``), whatever label NER gave it;
+3. a PERSON that is the object of a locative preposition (``in Tayasir``) is
+   a place, unless rule 2 makes it a person; so is the dateline's name.
+
+Headings (short lines without a final stop) yield only names the alias table
+knows: the small model reads "Focus on West Bank" as an organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.records import Entity, evidence_span
+from trucewatch.ingest.documents import Document
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Labels NER sometimes puts on a person's name; only kept when rule 2 applies.
+PERSON_CONFUSIONS = {"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP"}
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into", "towards", "toward"}
+HEADING_MAX_WORDS = 12
+_TRIM_START = {"the", "The"}
+_TRIM_END = {"'s", "’s", "'", "’"}
+# A line ending like this is a sentence or a quotation, not a heading.
+_NOT_HEADING_END = (".", ":", ";", ",", "”", '"')
+
+
+def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[Entity]:
+    headings = heading_spans(document.body)
+    spans: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS | PERSON_CONFUSIONS:
+            continue
+        span = trim(ent)
+        if span is not None:
+            spans.append((span, ent.label_))
+    spans += alias_matches(doc, aliases, [s for s, _ in spans])
+    spans.sort(key=lambda item: item[0].start_char)
+
+    people = person_names([s for s, label in spans if label == "PERSON"])
+    # The dateline names a place; the same name elsewhere in the report is that place.
+    dateline = document.dateline.place.casefold() if document.dateline else None
+    records = []
+    for span, ner_label in spans:
+        actor = aliases.lookup(span.text)
+        in_heading = any(a <= span.start_char < b for a, b in headings)
+        if in_heading and actor is None:
+            continue
+        label, canonical = resolve(span, ner_label, actor, people)
+        if actor is None and span.text.casefold() == dateline:
+            label = "GPE"
+        if label not in LABELS:
+            continue
+        evidence, ev_start, ev_end = evidence_span(span)
+        records.append(
+            Entity(
+                doc=document.id,
+                doc_date=document.date,
+                start=span.start_char,
+                end=span.end_char,
+                evidence=evidence,
+                evidence_start=ev_start,
+                evidence_end=ev_end,
+                text=span.text,
+                label=label,
+                canonical=canonical,
+            )
+        )
+    return records
+
+
+def resolve(span: Span, ner_label: str, actor, people: dict[str, str | None]) -> tuple[str, str | None]:
+    """The label and canonical name of one mention (rules 1–3 of the module doc)."""
+    if actor is not None:
+        return actor.label or ner_label, actor.canonical
+    key = span.text.casefold()
+    fullest = people.get(key)
+    if ner_label == "PERSON" and fullest is None and is_locative(span):
+        return "GPE", None
+    if key in people and ner_label in PERSON_CONFUSIONS:
+        return "PERSON", fullest
+    return ner_label, None
+
+
+def person_names(spans: list[Span]) -> dict[str, str | None]:
+    """Each PERSON name and name part in a report -> the fullest name it stands for.
+
+    ``Steve Witkoff`` gives ``steve witkoff`` and ``witkoff`` -> ``Steve Witkoff``.
+    A part shared by two names (``Bibas`` in Yarden and Ofri Bibas) maps to
+    None: ambiguous, so not guessed.
+    """
+    full_names = sorted({s.text for s in spans if len(s) > 1 and " and " not in s.text}, key=len, reverse=True)
+    mapping: dict[str, str | None] = {}
+    for name in full_names:
+        key = name.casefold()
+        owner = next((longer for longer in full_names if len(longer) > len(name) and key in longer.casefold()), None)
+        mapping.setdefault(key, owner or name)
+    parts: dict[str, set[str]] = {}
+    for name in full_names:
+        for word in name.split():
+            if word[:1].isupper() and len(word) > 1:
+                parts.setdefault(word.casefold(), set()).add(mapping[name.casefold()] or name)
+    for part, owners in parts.items():
+        if part not in mapping:
+            mapping[part] = owners.pop() if len(owners) == 1 else None
+    for span in spans:
+        mapping.setdefault(span.text.casefold(), None)
+    return mapping
+
+
+def is_locative(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive or stray punctuation."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].text in _TRIM_START or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].text in _TRIM_END or span.doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def alias_matches(doc: Doc, aliases: AliasTable, taken: list[Span]) -> list[tuple[Span, str]]:
+    """Known names that NER did not find, where they overlap no NER mention."""
+    occupied = set()
+    for span in taken:
+        occupied.update(range(span.start, span.end))
+    found = []
+    for span in aliases.matcher(doc.vocab)(doc, as_spans=True):
+        if occupied.isdisjoint(range(span.start, span.end)):
+            found.append((span, "KNOWN"))
+            occupied.update(range(span.start, span.end))
+    return found
+
+
+def heading_spans(body: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that read as headings: short, no final stop, alone."""
+    spans = []
+    offset = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if 0 < len(words) <= HEADING_MAX_WORDS and not stripped.endswith(_NOT_HEADING_END):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans

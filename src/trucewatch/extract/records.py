@@ -1,0 +1,53 @@
+"""Record types: what extractors return, what the store keeps, what ``extract`` prints.
+
+Every record is pinned to the document body: ``body[start:end]`` is the
+record's text and ``body[evidence_start:evidence_end]`` its sentence. Later
+record kinds (quote, claim, event) subclass ``Record`` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import ClassVar
+
+from spacy.tokens import Span
+
+
+@dataclass(slots=True)
+class Record:
+    kind: ClassVar[str] = "record"
+
+    doc: str
+    doc_date: dt.date | None
+    start: int
+    end: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+    def to_dict(self) -> dict:
+        data = {"kind": self.kind, **asdict(self)}
+        for key, value in data.items():
+            if isinstance(value, dt.date):
+                data[key] = value.isoformat()
+        return data
+
+
+@dataclass(slots=True)
+class Entity(Record):
+    kind: ClassVar[str] = "entity"
+
+    text: str = ""
+    label: str = ""
+    canonical: str | None = None
+
+
+def evidence_span(span: Span) -> tuple[str, int, int]:
+    """The sentence holding a span, with surrounding whitespace trimmed from its offsets."""
+    sent = span.sent
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return text, start, start + len(text)

@@ -1,0 +1,258 @@
+"""The store: SQLite by default, PostgreSQL by URL, the same code for both.
+
+Each document is written with its records in one transaction, so a run
+killed at any point leaves only whole documents behind, and a re-run skips
+them by content hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+import numpy as np
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from trucewatch.config import database_url
+from trucewatch.errors import InputError
+from trucewatch.extract.records import Record
+from trucewatch.ingest import dedup
+from trucewatch.ingest.documents import Document
+from trucewatch.store.schema import (
+    RECORD_TABLES,
+    document_bands,
+    documents,
+    input_errors,
+    runs,
+)
+
+_RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
+
+
+def engine_url(url: str) -> str:
+    """Plain ``postgresql://`` URLs use psycopg 3, the driver trucewatch installs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (the web app) run while an ingest writes; NORMAL sync is
+    # still durable across a process crash, which is the failure tested.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Database:
+    """A trucewatch database at ``url`` (or the configured default), migrated on open."""
+
+    def __init__(self, url: str | None = None, migrate: bool = True):
+        self.url = database_url(url)
+        self.engine: Engine = create_engine(engine_url(self.url))
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        config = Config()
+        config.set_main_option(
+            "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
+        )
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # Runs -----------------------------------------------------------------
+
+    def start_run(self, extractor_version: str, model: str, engine: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(runs).values(
+                    started_at=now(),
+                    extractor_version=extractor_version,
+                    model=model,
+                    engine=engine,
+                    documents=0,
+                    skipped=0,
+                    errors=0,
+                    records=0,
+                )
+            )
+            return result.inserted_primary_key[0]
+
+    def finish_run(self, run_id: int, *, documents: int, skipped: int, errors: int, records: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == run_id)
+                .values(finished_at=now(), documents=documents, skipped=skipped, errors=errors, records=records)
+            )
+
+    def record_error(self, run_id: int | None, error: InputError) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(input_errors).values(run_id=run_id, origin=error.origin, code=error.code, message=error.message)
+            )
+
+    # Documents ------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
+            return found.first() is not None
+
+    def find_near_duplicate(self, conn, signature: np.ndarray, threshold: float = dedup.THRESHOLD):
+        keys = dedup.band_keys(signature)
+        ids = conn.execute(select(document_bands.c.doc_id).where(document_bands.c.key.in_(keys)).distinct())
+        candidate_ids = [row[0] for row in ids]
+        if not candidate_ids:
+            return None
+        rows = conn.execute(select(documents.c.id, documents.c.minhash).where(documents.c.id.in_(candidate_ids)))
+        candidates = {doc_id: dedup.from_bytes(blob) for doc_id, blob in rows if blob}
+        return dedup.best_match(signature, candidates, threshold)
+
+    def save(self, document: Document, records: Iterable[Record], run_id: int | None = None) -> bool:
+        """Store a document with its records in one transaction.
+
+        Returns False (and stores nothing) when a document with the same
+        content hash is already there, e.g. written by a concurrent run.
+        Links the document to its nearest stored near-duplicate, if any.
+        """
+        signature = dedup.signature(document.body)
+        try:
+            with self.engine.begin() as conn:
+                match = self.find_near_duplicate(conn, signature)
+                if match is not None and match.doc_id != document.id:
+                    document.near_duplicate_of = match.doc_id
+                    document.similarity = match.similarity
+                conn.execute(insert(documents).values(**document_row(document, signature, run_id)))
+                conn.execute(
+                    insert(document_bands),
+                    [{"key": key, "doc_id": document.id} for key in dict.fromkeys(dedup.band_keys(signature))],
+                )
+                by_table: dict[str, list[dict]] = {}
+                for record in records:
+                    by_table.setdefault(record.kind, []).append(record_row(record))
+                for kind, rows in by_table.items():
+                    conn.execute(insert(RECORD_TABLES[kind]), rows)
+        except IntegrityError:
+            if self.has_document(document.content_hash):
+                return False
+            raise
+        return True
+
+    def document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(select(documents.c.id).order_by(documents.c.id))]
+
+    def get_document(self, doc_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+            return dict(row) if row else None
+
+    def iter_records(self, kind: str, doc_id: str | None = None) -> Iterator[dict]:
+        """Stored records of one kind as the dicts ``extract`` prints, evidence included."""
+        table = RECORD_TABLES[kind]
+        query = (
+            select(table, documents.c.date.label("doc_date"), documents.c.body)
+            .join(documents, documents.c.id == table.c.doc_id)
+            .order_by(table.c.doc_id, table.c.start, table.c.id)
+        )
+        if doc_id is not None:
+            query = query.where(table.c.doc_id == doc_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield stored_record(kind, row)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, near-duplicates, input errors and each record kind."""
+        with self.engine.connect() as conn:
+            result = {
+                "documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
+                "near_duplicates": conn.execute(
+                    select(func.count()).select_from(documents).where(documents.c.near_duplicate_of.is_not(None))
+                ).scalar_one(),
+                "runs": conn.execute(select(func.count()).select_from(runs)).scalar_one(),
+                "input_errors": conn.execute(select(func.count()).select_from(input_errors)).scalar_one(),
+            }
+            for kind, table in RECORD_TABLES.items():
+                result[kind] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            return result
+
+    def top_values(self, kind: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
+        table = RECORD_TABLES[kind]
+        col = table.c[column]
+        query = (
+            select(col, func.count().label("n"))
+            .where(col.is_not(None))
+            .group_by(col)
+            .order_by(func.count().desc(), col)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [(value, n) for value, n in conn.execute(query)]
+
+
+def document_row(document: Document, signature: np.ndarray, run_id: int | None) -> dict:
+    dateline = document.dateline
+    return {
+        "id": document.id,
+        "content_hash": document.content_hash,
+        "path": document.path,
+        "external_id": document.external_id,
+        "url": document.url,
+        "source": document.source,
+        "title": document.title,
+        "date": document.date,
+        "dateline": dateline.place if dateline else None,
+        "dateline_start": dateline.start if dateline else None,
+        "dateline_end": dateline.end if dateline else None,
+        "body": document.body,
+        "chars": document.chars,
+        "near_duplicate_of": document.near_duplicate_of,
+        "similarity": document.similarity,
+        "minhash": dedup.to_bytes(signature),
+        "run_id": run_id,
+        "ingested_at": now(),
+    }
+
+
+def record_row(record: Record) -> dict:
+    row = {k: v for k, v in record.to_dict().items() if k not in _RECORD_BASE_FIELDS and k != "kind"}
+    row["doc_id"] = record.doc
+    return row
+
+
+def stored_record(kind: str, row) -> dict:
+    body = row["body"]
+    data = {"kind": kind, "doc": row["doc_id"], "doc_date": row["doc_date"].isoformat() if row["doc_date"] else None}
+    for key, value in row.items():
+        if key not in ("id", "doc_id", "body", "doc_date"):
+            data[key] = value
+    data["evidence"] = body[row["evidence_start"] : row["evidence_end"]]
+    return data

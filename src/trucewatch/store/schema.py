@@ -1,0 +1,111 @@
+"""Tables. One per record kind, each row pinned to its document by offsets.
+
+The schema is created and changed only by the Alembic migrations beside this
+file (``migrations/versions``); this module is their source of truth for
+column names and the place the rest of the code imports tables from.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("extractor_version", String(32), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("engine", String(32), nullable=False),
+    Column("documents", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+    Column("records", Integer, nullable=False, default=0),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("path", Text, nullable=False),
+    Column("external_id", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("title", Text),
+    Column("date", Date),
+    Column("dateline", Text),
+    Column("dateline_start", Integer),
+    Column("dateline_end", Integer),
+    Column("body", Text, nullable=False),
+    Column("chars", Integer, nullable=False),
+    Column("near_duplicate_of", String(16), ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("similarity", Float),
+    Column("minhash", LargeBinary),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_date", "date"),
+)
+
+# Locality-sensitive-hashing bands of each document's MinHash signature
+# (see trucewatch.ingest.dedup): near-duplicate candidates are one indexed lookup.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+input_errors = Table(
+    "input_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("origin", Text, nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+)
+
+
+def record_table(name: str, *columns: Column) -> Table:
+    """A record table: the offsets every record has, then the kind's own columns."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("evidence_start", Integer, nullable=False),
+        Column("evidence_end", Integer, nullable=False),
+        *columns,
+        Index(f"ix_{name}_doc_id", "doc_id"),
+    )
+
+
+entities = record_table(
+    "entities",
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("canonical", Text),
+    Index("ix_entities_canonical", "canonical"),
+)
+
+# Record kind -> table. New record kinds add their table here and a migration.
+RECORD_TABLES: dict[str, Table] = {"entity": entities}
