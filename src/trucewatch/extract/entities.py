@@ -44,6 +44,7 @@ def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[
         if span is not None:
             spans.append((span, ent.label_))
     spans += alias_matches(doc, aliases, [s for s, _ in spans])
+    spans += dateline_place(doc, document, [s for s, _ in spans])
     spans.sort(key=lambda item: item[0].start_char)
 
     people = person_names([s for s, label in spans if label == "PERSON"])
@@ -145,6 +146,16 @@ def alias_matches(doc: Doc, aliases: AliasTable, taken: list[Span]) -> list[tupl
             found.append((span, "KNOWN"))
             occupied.update(range(span.start, span.end))
     return found
+
+
+def dateline_place(doc: Doc, document: Document, taken: list[Span]) -> list[tuple[Span, str]]:
+    """The dateline's place, when NER missed it: it is a place by its position alone."""
+    if document.dateline is None:
+        return []
+    span = doc.char_span(document.dateline.start, document.dateline.end)
+    if span is None or any(t.start < span.end and span.start < t.end for t in taken):
+        return []
+    return [(span, "GPE")]
 
 
 def heading_spans(body: str) -> list[tuple[int, int]]:

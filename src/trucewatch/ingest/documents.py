@@ -35,6 +35,7 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _TITLE_MAX_WORDS = 20
 _SENTENCE_END = tuple('.!?"”’\'')
 
@@ -114,6 +115,8 @@ def parse_date(value: str, origin: str) -> dt.date:
     """An ISO date (or the date part of an ISO timestamp); anything else is an error."""
     text = value.strip()
     try:
+        if not _ISO_DATE.match(text):
+            raise ValueError
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         raise MalformedHeader(origin, f"not a calendar date: {value!r}") from None

@@ -1,0 +1,99 @@
+"""Storage on SQLite and on a real PostgreSQL server (see conftest.postgres_server)."""
+
+import shutil
+
+import pytest
+from sqlalchemy import inspect
+
+from trucewatch import pipeline
+from trucewatch.store import Database
+
+pytestmark = pytest.mark.postgres
+
+WIRE = (
+    " date 2025-02-08 GAZA CITY: Hamas freed three Israeli hostages on Saturday in exchange for "
+    "183 Palestinian prisoners held in Israeli jails, in the fifth swap under the Gaza ceasefire. "
+    "The Red Cross carried the three men to Israeli forces in Deir al-Balah, the army said, while "
+    "buses carrying the prisoners arrived in Ramallah and Khan Younis hours later.\n\n"
+    "Relatives said the men looked thin and pale after more than 15 months in captivity.\n"
+)
+# The same story as another outlet ran it: new dateline style, a sentence cut, one added.
+REWRITE = (
+    " date 2025-02-08 GAZA CITY, Feb 8 (Wire) - Hamas freed three Israeli hostages on Saturday in "
+    "exchange for 183 Palestinian prisoners held in Israeli jails, in the fifth swap under the Gaza "
+    "ceasefire. The Red Cross carried the three men to Israeli forces in Deir al-Balah, the army "
+    "said, while buses carrying the prisoners arrived in Ramallah and Khan Younis hours later.\n\n"
+    "Relatives said the men looked thin and pale after more than 15 months in captivity. "
+    "Mediators in Doha welcomed the exchange.\n"
+)
+
+
+def write_reports(folder, reports: dict[str, str]) -> None:
+    folder.mkdir(exist_ok=True)
+    for name, text in reports.items():
+        (folder / name).write_text(text, "utf-8")
+
+
+def test_migrations_create_every_table(db_url):
+    with Database(db_url) as db:
+        tables = set(inspect(db.engine).get_table_names())
+    assert {"documents", "runs", "input_errors", "document_bands", "entities", "alembic_version"} <= tables
+
+
+def test_ingest_stores_documents_and_records_with_offsets(db_url, tmp_path):
+    write_reports(tmp_path / "in", {"a.txt": WIRE})
+    with Database(db_url) as db:
+        summary = pipeline.ingest([str(tmp_path / "in")], db)
+        assert summary.documents == 1 and not summary.errors
+        [doc_id] = db.document_ids()
+        stored = db.get_document(doc_id)
+        assert stored["dateline"] == "GAZA CITY"
+        assert stored["date"].isoformat() == "2025-02-08"
+        records = list(db.iter_records("entity"))
+        assert records, "no entities stored"
+        for record in records:
+            assert stored["body"][record["start"] : record["end"]] == record["text"]
+            assert record["evidence"] in stored["body"]
+        assert {"Hamas", "Ramallah"} <= {r["text"] for r in records}
+
+
+def test_reingest_is_idempotent_and_renamed_copies_are_stored_once(db_url, tmp_path):
+    write_reports(tmp_path / "in", {"a.txt": WIRE})
+    with Database(db_url) as db:
+        pipeline.ingest([str(tmp_path / "in")], db)
+        before = db.counts()
+        shutil.copy(tmp_path / "in" / "a.txt", tmp_path / "in" / "renamed.txt")
+        again = pipeline.ingest([str(tmp_path / "in")], db)
+        assert again.documents == 0 and again.skipped == 2
+        after = db.counts()
+    assert {k: v for k, v in after.items() if k != "runs"} == {k: v for k, v in before.items() if k != "runs"}
+
+
+def test_near_duplicates_are_linked_not_dropped(db_url, tmp_path):
+    write_reports(tmp_path / "in", {"1.txt": WIRE, "2.txt": REWRITE})
+    with Database(db_url) as db:
+        summary = pipeline.ingest([str(tmp_path / "in")], db)
+        assert summary.documents == 2
+        assert summary.near_duplicates == 1
+        docs = [db.get_document(i) for i in db.document_ids()]
+    linked = [d for d in docs if d["near_duplicate_of"]]
+    assert len(linked) == 1
+    assert linked[0]["path"].endswith("2.txt")
+    assert linked[0]["similarity"] >= 0.8
+
+
+def test_unrelated_reports_are_not_near_duplicates(db_url, examples_dir):
+    with Database(db_url) as db:
+        summary = pipeline.ingest([str(examples_dir)], db)
+        assert summary.documents >= 8
+        assert summary.near_duplicates == 0
+
+
+def test_bad_inputs_are_recorded_and_the_batch_goes_on(db_url, tmp_path):
+    write_reports(tmp_path / "in", {"a.txt": WIRE, "b.txt": " date 2025-13-40 Broken."})
+    (tmp_path / "in" / "c.txt").write_bytes(b"")
+    with Database(db_url) as db:
+        summary = pipeline.ingest([str(tmp_path / "in"), str(tmp_path / "nope.txt")], db)
+        assert summary.documents == 1
+        assert sorted(e.code for e in summary.errors) == ["TW101", "TW103", "TW104"]
+        assert db.counts()["input_errors"] == 3
