@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,7 @@ WARMUP = (
 class Corpus:
     folder: str
     reports: int
-    bytes: int
+    utf8_bytes: int
     words: int
     seed: int
 
@@ -248,16 +249,15 @@ def run_all(corpus: Corpus, batch_size: int, n_process: int, repeat: int) -> dic
 def summarise(corpus: Corpus, runs: dict[str, list[dict]], args: argparse.Namespace) -> dict:
     """Medians of each rate and of the per-round ratio b/a (paired, so drift cancels)."""
     ratios = [
-        b["words_per_s"] / a["words_per_s"] for a, b in zip(runs["spacy"], runs["trucewatch"])
+        b["words_per_s"] / a["words_per_s"]
+        for a, b in zip(runs["spacy"], runs["trucewatch"], strict=True)
     ]
-    import spacy
-
     summary = {
         "date": dt.date.today().isoformat(),
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
-            "spacy": spacy.__version__,
+            "spacy": metadata.version("spacy"),
             "model": runs["spacy"][0]["model"],
         },
         "settings": {"batch_size": args.batch_size, "processes": args.processes},
@@ -276,7 +276,7 @@ def summarise(corpus: Corpus, runs: dict[str, list[dict]], args: argparse.Namesp
 def print_table(summary: dict) -> None:
     corpus, machine, settings = summary["corpus"], summary["machine"], summary["settings"]
     print(
-        f"corpus: {corpus['reports']} reports, {corpus['bytes'] / 1e6:.2f} MB, "
+        f"corpus: {corpus['reports']} reports, {corpus['utf8_bytes'] / 1e6:.2f} MB, "
         f"{corpus['words']:,} words (seed {corpus['seed']})\n"
         f"settings: batch size {settings['batch_size']}, processes {settings['processes']}, "
         f"{len(summary['ratio']['runs'])} rounds; Python {machine['python']}, "
@@ -286,7 +286,9 @@ def print_table(summary: dict) -> None:
     for kind, label in KINDS.items():
         row = summary[kind]
         each = " ".join(f"{w:,.0f}" for w in row["runs_words_per_s"])
-        print(f"{label:24} {row['words_per_s']:>17,.0f} {each:>28} {row['peak_rss_mib']:>8,.0f} MiB")
+        print(
+            f"{label:24} {row['words_per_s']:>17,.0f} {each:>28} {row['peak_rss_mib']:>8,.0f} MiB"
+        )
     ratio = summary["ratio"]
     each = " ".join(f"{r:.2f}" for r in ratio["runs"])
     verdict = "ok" if ratio["median"] >= ratio["target"] else "BELOW target"

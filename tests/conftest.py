@@ -21,7 +21,9 @@ DATA = Path(__file__).resolve().parent / "data"
 def seed_path() -> Path:
     files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     if not files:
-        pytest.skip("../shared/seeds is absent: the seed report is test data shared beside the checkout")
+        pytest.skip(
+            "../shared/seeds is absent: the seed report is test data shared beside the checkout"
+        )
     return files[0]
 
 
@@ -70,13 +72,37 @@ def postgres_server():
     def run(*args: str) -> None:
         subprocess.run([*as_user, *args], check=True, capture_output=True)
 
-    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-E", "UTF8", "--no-sync", "-U", "postgres")
+    run(
+        str(bindir / "initdb"),
+        "-D",
+        str(data),
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--no-sync",
+        "-U",
+        "postgres",
+    )
     options = f"-k {sockets} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(base / "log"), "-o", options, "start")
+    run(
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(data),
+        "-w",
+        "-l",
+        str(base / "log"),
+        "-o",
+        options,
+        "start",
+    )
     try:
         yield {"socket": str(sockets), "user": "postgres"}
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -89,7 +115,9 @@ def postgres_url(postgres_server) -> str:
     import psycopg
 
     name = f"tw_{os.getpid()}_{next(_counter)}"
-    with psycopg.connect(host=postgres_server["socket"], user="postgres", dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=postgres_server["socket"], user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"postgresql://postgres@/{name}?host={postgres_server['socket']}"
 

@@ -38,7 +38,9 @@ def test_prose_starting_with_the_word_date_is_not_a_header():
     assert d.body.startswith("date night")
 
 
-@pytest.mark.parametrize("header", [" date 2025-13-40 Text.", "date 2025-02-30\nText.", " date 20250204 Text."])
+@pytest.mark.parametrize(
+    "header", [" date 2025-13-40 Text.", "date 2025-02-30\nText.", " date 20250204 Text."]
+)
 def test_malformed_header_is_an_error_naming_the_input(header):
     with pytest.raises(MalformedHeader) as caught:
         doc(header, origin="bad.txt")

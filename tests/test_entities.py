@@ -67,7 +67,9 @@ def test_user_alias_file_extends_the_table(nlp, tmp_path):
     assert table.lookup("the Velmoran army").canonical == "Velmoran Armed Forces"
     assert table.lookup("Netanyahu’s").canonical == "Benjamin Netanyahu"
     records = entities(nlp, "The VAF said it had pulled back two kilometres.", table)
-    assert [(r.text, r.canonical) for r in records if r.text == "VAF"] == [("VAF", "Velmoran Armed Forces")]
+    assert [(r.text, r.canonical) for r in records if r.text == "VAF"] == [
+        ("VAF", "Velmoran Armed Forces")
+    ]
 
 
 def test_lower_case_words_are_not_acronyms(nlp):

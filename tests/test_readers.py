@@ -31,8 +31,17 @@ def test_plain_text_with_header(tmp_path):
 
 def test_jsonl_rows_with_text_or_body(tmp_path):
     rows = [
-        {"id": "r1", "text": "Hamas freed three hostages.", "date": "2025-01-19", "url": "https://example.org/1"},
-        {"body": "Israel freed 90 prisoners.", "date": "2025-01-20T02:00:00Z", "title": "Prisoners freed"},
+        {
+            "id": "r1",
+            "text": "Hamas freed three hostages.",
+            "date": "2025-01-19",
+            "url": "https://example.org/1",
+        },
+        {
+            "body": "Israel freed 90 prisoners.",
+            "date": "2025-01-20T02:00:00Z",
+            "title": "Prisoners freed",
+        },
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", "utf-8")
@@ -66,7 +75,10 @@ def test_csv_rows(tmp_path):
 
 def test_html_main_text_and_date(tmp_path):
     path = tmp_path / "page.html"
-    paragraph = "Israel and Hamas exchanged hostages for prisoners on Saturday, officials in Gaza said. " * 4
+    paragraph = (
+        "Israel and Hamas exchanged hostages for prisoners on Saturday, officials in Gaza said. "
+        * 4
+    )
     path.write_text(
         "<!doctype html><html><head><title>Exchange goes ahead</title>"
         '<meta property="article:published_time" content="2025-02-08T09:00:00Z"></head>'

@@ -37,7 +37,14 @@ def write_reports(folder, reports: dict[str, str]) -> None:
 def test_migrations_create_every_table(db_url):
     with Database(db_url) as db:
         tables = set(inspect(db.engine).get_table_names())
-    assert {"documents", "runs", "input_errors", "document_bands", "entities", "alembic_version"} <= tables
+    assert {
+        "documents",
+        "runs",
+        "input_errors",
+        "document_bands",
+        "entities",
+        "alembic_version",
+    } <= tables
 
 
 def test_ingest_stores_documents_and_records_with_offsets(db_url, tmp_path):
@@ -66,7 +73,9 @@ def test_reingest_is_idempotent_and_renamed_copies_are_stored_once(db_url, tmp_p
         again = pipeline.ingest([str(tmp_path / "in")], db)
         assert again.documents == 0 and again.skipped == 2
         after = db.counts()
-    assert {k: v for k, v in after.items() if k != "runs"} == {k: v for k, v in before.items() if k != "runs"}
+    assert {k: v for k, v in after.items() if k != "runs"} == {
+        k: v for k, v in before.items() if k != "runs"
+    }
 
 
 def test_near_duplicates_are_linked_not_dropped(db_url, tmp_path):

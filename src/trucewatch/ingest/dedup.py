@@ -92,7 +92,9 @@ class MemoryIndex:
             self._bands.setdefault(key, []).append(doc_id)
 
 
-def best_match(sig: np.ndarray, candidates: dict[str, np.ndarray], threshold: float) -> Match | None:
+def best_match(
+    sig: np.ndarray, candidates: dict[str, np.ndarray], threshold: float
+) -> Match | None:
     """The most similar candidate at or above the threshold; ties go to the smallest id."""
     best: Match | None = None
     for doc_id in sorted(candidates):

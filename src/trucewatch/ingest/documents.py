@@ -20,9 +20,7 @@ from trucewatch.text import normalize
 # that opens with the word "date" in prose is not mistaken for one.
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d\S*)[ \t]*(?:\r?\n)?[ \t]*")
 
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Wire datelines: "WASHINGTON:", "GAZA CITY, Feb 4 (Reuters) -", "KYIV, Ukraine (AP) —".
 # The place is written in capitals; an optional region, date and agency may follow.
 _DATELINE = re.compile(
@@ -37,7 +35,7 @@ _DATELINE = re.compile(
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _TITLE_MAX_WORDS = 20
-_SENTENCE_END = tuple('.!?"”’\'')
+_SENTENCE_END = tuple(".!?\"”’'")
 
 
 @dataclass(slots=True)

@@ -128,7 +128,9 @@ def decode(data: bytes, origin: str) -> str:
 
 def report_from_row(row: dict, origin: str) -> Item:
     """A report from a JSON object or CSV row: ``text`` or ``body``, ``date``, optional metadata."""
-    text = next((row[f] for f in TEXT_FIELDS if isinstance(row.get(f), str) and row[f].strip()), None)
+    text = next(
+        (row[f] for f in TEXT_FIELDS if isinstance(row.get(f), str) and row[f].strip()), None
+    )
     if text is None:
         return MissingText(origin)
 
@@ -187,7 +189,9 @@ def read_html(html: str, origin: str) -> Item:
     """Main text, title and date of a web page, via trafilatura."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
     if not text or not text.strip():
         return EmptyInput(origin, "no main text found in the HTML")
     meta = trafilatura.extract_metadata(html)

@@ -105,38 +105,56 @@ class Database:
             )
             return result.inserted_primary_key[0]
 
-    def finish_run(self, run_id: int, *, documents: int, skipped: int, errors: int, records: int) -> None:
+    def finish_run(
+        self, run_id: int, *, documents: int, skipped: int, errors: int, records: int
+    ) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 update(runs)
                 .where(runs.c.id == run_id)
-                .values(finished_at=now(), documents=documents, skipped=skipped, errors=errors, records=records)
+                .values(
+                    finished_at=now(),
+                    documents=documents,
+                    skipped=skipped,
+                    errors=errors,
+                    records=records,
+                )
             )
 
     def record_error(self, run_id: int | None, error: InputError) -> None:
         with self.engine.begin() as conn:
             conn.execute(
-                insert(input_errors).values(run_id=run_id, origin=error.origin, code=error.code, message=error.message)
+                insert(input_errors).values(
+                    run_id=run_id, origin=error.origin, code=error.code, message=error.message
+                )
             )
 
     # Documents ------------------------------------------------------------
 
     def has_document(self, content_hash: str) -> bool:
         with self.engine.connect() as conn:
-            found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
+            found = conn.execute(
+                select(documents.c.id).where(documents.c.content_hash == content_hash)
+            )
             return found.first() is not None
 
     def find_near_duplicate(self, conn, signature: np.ndarray, threshold: float = dedup.THRESHOLD):
         keys = dedup.band_keys(signature)
-        ids = conn.execute(select(document_bands.c.doc_id).where(document_bands.c.key.in_(keys)).distinct())
+        ids = conn.execute(
+            select(document_bands.c.doc_id).where(document_bands.c.key.in_(keys)).distinct()
+        )
         candidate_ids = [row[0] for row in ids]
         if not candidate_ids:
             return None
-        rows = conn.execute(select(documents.c.id, documents.c.minhash).where(documents.c.id.in_(candidate_ids)))
+        rows = conn.execute(
+            select(documents.c.id, documents.c.minhash).where(documents.c.id.in_(candidate_ids))
+        )
         candidates = {doc_id: dedup.from_bytes(blob) for doc_id, blob in rows if blob}
         return dedup.best_match(signature, candidates, threshold)
 
-    def save(self, document: Document, records: Iterable[Record], run_id: int | None = None) -> bool:
+    def save(
+        self, document: Document, records: Iterable[Record], run_id: int | None = None
+    ) -> bool:
         """Store a document with its records in one transaction.
 
         Returns False (and stores nothing) when a document with the same
@@ -153,7 +171,10 @@ class Database:
                 conn.execute(insert(documents).values(**document_row(document, signature, run_id)))
                 conn.execute(
                     insert(document_bands),
-                    [{"key": key, "doc_id": document.id} for key in dict.fromkeys(dedup.band_keys(signature))],
+                    [
+                        {"key": key, "doc_id": document.id}
+                        for key in dict.fromkeys(dedup.band_keys(signature))
+                    ],
                 )
                 by_table: dict[str, list[dict]] = {}
                 for record in records:
@@ -195,10 +216,14 @@ class Database:
             result = {
                 "documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
                 "near_duplicates": conn.execute(
-                    select(func.count()).select_from(documents).where(documents.c.near_duplicate_of.is_not(None))
+                    select(func.count())
+                    .select_from(documents)
+                    .where(documents.c.near_duplicate_of.is_not(None))
                 ).scalar_one(),
                 "runs": conn.execute(select(func.count()).select_from(runs)).scalar_one(),
-                "input_errors": conn.execute(select(func.count()).select_from(input_errors)).scalar_one(),
+                "input_errors": conn.execute(
+                    select(func.count()).select_from(input_errors)
+                ).scalar_one(),
             }
             for kind, table in RECORD_TABLES.items():
                 result[kind] = conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -243,14 +268,20 @@ def document_row(document: Document, signature: np.ndarray, run_id: int | None) 
 
 
 def record_row(record: Record) -> dict:
-    row = {k: v for k, v in record.to_dict().items() if k not in _RECORD_BASE_FIELDS and k != "kind"}
+    row = {
+        k: v for k, v in record.to_dict().items() if k not in _RECORD_BASE_FIELDS and k != "kind"
+    }
     row["doc_id"] = record.doc
     return row
 
 
 def stored_record(kind: str, row) -> dict:
     body = row["body"]
-    data = {"kind": kind, "doc": row["doc_id"], "doc_date": row["doc_date"].isoformat() if row["doc_date"] else None}
+    data = {
+        "kind": kind,
+        "doc": row["doc_id"],
+        "doc_date": row["doc_date"].isoformat() if row["doc_date"] else None,
+    }
     for key, value in row.items():
         if key not in ("id", "doc_id", "body", "doc_date"):
             data[key] = value

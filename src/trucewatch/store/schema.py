@@ -89,7 +89,9 @@ def record_table(name: str, *columns: Column) -> Table:
         name,
         metadata,
         Column("id", Integer, primary_key=True, autoincrement=True),
-        Column("doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column(
+            "doc_id", String(16), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+        ),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         Column("evidence_start", Integer, nullable=False),
