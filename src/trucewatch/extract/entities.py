@@ -9,14 +9,22 @@ what the small model gets wrong most often (see shared/NOTES-ENV.md: it tags
 2. a name that is part of a longer PERSON name in the same report is that
    person (``Witkoff`` after ``Steve Witkoff``), whatever label NER gave it;
 3. a PERSON that is the object of a locative preposition (``in Tayasir``) is
-   a place, unless rule 2 makes it a person; so is the dateline's name.
+   a place, unless rule 2 makes it a person; so is the dateline's name;
+4. a place used as an adjective (``Ukrainian officials``) is a nationality,
+   and a nationality naming a place noun (``the Poonch district``) a place.
+
+The word lists behind rules 3 and 4 are data: ``trucewatch/data/entity_rules.yaml``.
 
 Headings (short lines without a final stop) yield only names the alias table
 knows: the small model reads "Focus on West Bank" as an organisation.
+Coordinated names (``Ariel and Kfir``) are split into one mention each.
 """
 
 from __future__ import annotations
 
+from importlib import resources
+
+import yaml
 from spacy.tokens import Doc, Span
 
 from trucewatch.extract.actors import AliasTable
@@ -26,17 +34,11 @@ from trucewatch.ingest.documents import Document
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels NER sometimes puts on a person's name; only kept when rule 2 applies.
 PERSON_CONFUSIONS = {"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP"}
-LOCATIVE_PREPOSITIONS = {
-    "in",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "into",
-    "towards",
-    "toward",
-}
+_RULES = yaml.safe_load(
+    resources.files("trucewatch.data").joinpath("entity_rules.yaml").read_text("utf-8")
+)
+LOCATIVE_PREPOSITIONS = frozenset(_RULES["locative_prepositions"])
+PLACE_NOUNS = frozenset(_RULES["place_nouns"])
 HEADING_MAX_WORDS = 12
 _TRIM_START = {"the", "The"}
 _TRIM_END = {"'s", "’s", "'", "’"}
@@ -46,13 +48,18 @@ _NOT_HEADING_END = (".", ":", ";", ",", "”", '"')
 
 def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[Entity]:
     headings = heading_spans(document.body)
+
+    def in_heading(span: Span) -> bool:
+        return any(a <= span.start_char < b for a, b in headings)
+
     spans: list[tuple[Span, str]] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS | PERSON_CONFUSIONS:
             continue
-        span = trim(ent)
-        if span is not None:
-            spans.append((span, ent.label_))
+        for part in split_coordination(ent):
+            span = trim(part)
+            if span is not None and (not in_heading(span) or aliases.lookup(span.text)):
+                spans.append((span, ent.label_))
     spans += alias_matches(doc, aliases, [s for s, _ in spans])
     spans += dateline_place(doc, document, [s for s, _ in spans])
     spans.sort(key=lambda item: item[0].start_char)
@@ -63,9 +70,6 @@ def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[
     records = []
     for span, ner_label in spans:
         actor = aliases.lookup(span.text)
-        in_heading = any(a <= span.start_char < b for a, b in headings)
-        if in_heading and actor is None:
-            continue
         label, canonical = resolve(span, ner_label, actor, people)
         if actor is None and span.text.casefold() == dateline:
             label = "GPE"
@@ -99,6 +103,14 @@ def resolve(
     fullest = people.get(key)
     if ner_label == "PERSON" and fullest is None and is_locative(span):
         return "GPE", None
+    if ner_label in ("GPE", "LOC") and span.root.tag_ == "JJ":
+        return "NORP", None  # "Ukrainian officials": an adjective of nationality
+    if (
+        ner_label == "NORP"
+        and span.root.dep_ == "compound"
+        and span.root.head.lower_ in PLACE_NOUNS
+    ):
+        return "GPE", None  # "the Poonch district"
     if key in people and ner_label in PERSON_CONFUSIONS:
         return "PERSON", fullest
     return ner_label, None
@@ -142,6 +154,19 @@ def person_names(spans: list[Span]) -> dict[str, str | None]:
 def is_locative(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def split_coordination(span: Span) -> list[Span]:
+    """``Ariel and Kfir`` is two people: split a name span at ``and`` or ``&``."""
+    cuts = [t.i for t in span if t.lower_ in ("and", "&")]
+    if not cuts or span.label_ not in ("PERSON", "GPE"):
+        return [span]
+    parts, start = [], span.start
+    for cut in cuts:
+        parts.append(span.doc[start:cut])
+        start = cut + 1
+    parts.append(span.doc[start : span.end])
+    return [p for p in parts if len(p)]
 
 
 def trim(span: Span) -> Span | None:

@@ -1,0 +1,105 @@
+"""Scoring extractors against gold files: precision, recall and F1 on exact spans.
+
+Gold files are JSON Lines, one annotation a line, with ``file`` (the report's
+file name), ``start``, ``end``, ``label`` and ``text`` (checked against the
+body, so a gold file cannot drift from its report). A prediction counts only
+when file, offsets and label all match.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+Key = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "gold": self.gold,
+            "predicted": self.predicted,
+        }
+
+
+def load_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def score(gold: Iterable[Key], predicted: Iterable[Key]) -> Score:
+    gold_set, predicted_set = set(gold), set(predicted)
+    return Score(len(gold_set & predicted_set), len(predicted_set), len(gold_set))
+
+
+def score_by_label(gold: list[Key], predicted: list[Key]) -> dict[str, Score]:
+    labels = sorted(Counter(k[3] for k in gold) | Counter(k[3] for k in predicted))
+    return {
+        label: score([k for k in gold if k[3] == label], [k for k in predicted if k[3] == label])
+        for label in labels
+    }
+
+
+def report_paths(names: set[str], folders: Iterable[Path]) -> dict[str, Path]:
+    """Where each gold file's report is, among the folders searched."""
+    found = {}
+    for folder in folders:
+        for name in names:
+            if (folder / name).is_file():
+                found[name] = folder / name
+    return found
+
+
+def evaluate_entities(gold_path: Path, folders: Iterable[Path]) -> dict:
+    """Score trucewatch's entities, and spaCy's NER alone as the baseline, on a gold file."""
+    from trucewatch.extract.entities import LABELS
+    from trucewatch.nlp import load_model
+    from trucewatch.pipeline import extract_stream
+
+    gold_rows = load_gold(gold_path)
+    paths = report_paths({row["file"] for row in gold_rows}, folders)
+    nlp = load_model()
+    gold, predicted, baseline = [], [], []
+    for document, records in extract_stream([str(p) for p in paths.values()]):
+        name = Path(document.path).name
+        for row in (r for r in gold_rows if r["file"] == name):
+            if document.body[row["start"] : row["end"]] != row["text"]:
+                raise ValueError(
+                    f"{gold_path}: {name}:{row['start']}: gold text does not match the body"
+                )
+            gold.append((name, row["start"], row["end"], row["label"]))
+        predicted += [(name, r.start, r.end, r.label) for r in records if r.kind == "entity"]
+        baseline += [
+            (name, e.start_char, e.end_char, e.label_)
+            for e in nlp(document.body).ents
+            if e.label_ in LABELS
+        ]
+    return {
+        "files": sorted(paths),
+        "overall": score(gold, predicted).as_dict(),
+        "baseline": score(gold, baseline).as_dict(),
+        "by_label": {k: v.as_dict() for k, v in score_by_label(gold, predicted).items()},
+    }

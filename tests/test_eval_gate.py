@@ -1,0 +1,24 @@
+"""Quality gate: entity accuracy on the gold files may not drop below the pinned baseline."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trucewatch.evaluate import evaluate_entities
+
+GOLD = Path(__file__).resolve().parent / "gold"
+ROOT = GOLD.parent.parent
+
+
+@pytest.mark.slow
+def test_entities_meet_the_baseline():
+    minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))["entities"]
+    result = evaluate_entities(
+        GOLD / "entities.jsonl", [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+    )
+    assert result["files"], "no gold report found"
+    for metric, floor in minimum.items():
+        assert result["overall"][metric] >= floor, (metric, result["overall"])
+    # The rules must beat the model they correct.
+    assert result["overall"]["f1"] > result["baseline"]["f1"]
