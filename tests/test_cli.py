@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from trucewatch.cli import cli
@@ -80,3 +81,11 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     result = run("extract", "--model", "no_such_model", str(report))
     assert result.exit_code == 1
     assert "Error: spaCy model 'no_such_model' is not installed" in result.stderr
+
+
+@pytest.mark.slow
+def test_parallel_workers_give_the_same_records(examples_dir):
+    one = run("extract", str(examples_dir))
+    two = run("extract", "--workers", "2", str(examples_dir))
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout

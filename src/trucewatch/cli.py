@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -169,6 +170,20 @@ def print_counts(counts: dict[str, int], db: Database) -> None:
     for name, value in counts.items():
         table.add_row(name.replace("_", " "), str(value))
     console.print(table)
+    docs = db.list_documents()
+    if docs:
+        listing = Table(title=f"latest {len(docs)} report(s)", show_header=True)
+        for column in ("date", "dateline", "report", "entities", "repeats"):
+            listing.add_column(column, overflow="fold")
+        for doc in docs:
+            listing.add_row(
+                doc["date"].isoformat() if doc["date"] else "–",
+                doc["dateline"] or "–",
+                doc["title"] or Path(doc["path"]).name,
+                str(doc["entity"]),
+                doc["near_duplicate_of"] or "",
+            )
+        console.print(listing)
     top = db.top_values("entity", "canonical")
     if top:
         actors = Table(title="most mentioned actors", show_header=True)

@@ -229,6 +229,27 @@ class Database:
                 result[kind] = conn.execute(select(func.count()).select_from(table)).scalar_one()
             return result
 
+    def list_documents(self, limit: int = 20) -> list[dict]:
+        """The most recent reports by date (undated last), with their record counts."""
+        columns = [
+            documents.c[c] for c in ("id", "date", "dateline", "title", "path", "near_duplicate_of")
+        ]
+        counts = [
+            select(func.count())
+            .select_from(table)
+            .where(table.c.doc_id == documents.c.id)
+            .scalar_subquery()
+            .label(kind)
+            for kind, table in RECORD_TABLES.items()
+        ]
+        query = (
+            select(*columns, *counts)
+            .order_by(documents.c.date.is_(None), documents.c.date.desc(), documents.c.path)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
     def top_values(self, kind: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
         table = RECORD_TABLES[kind]
         col = table.c[column]
