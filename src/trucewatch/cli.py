@@ -151,6 +151,36 @@ def stats(db_url, as_json) -> None:
         print_counts(counts, db)
 
 
+@cli.command()
+@db_option
+@click.option(
+    "--speaker", metavar="NAME", help="Only quotations whose speaker's name contains NAME."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def quotes(db_url, speaker, as_json) -> None:
+    """List stored quotations and reported speech: speaker, date, document."""
+    with Database(db_url) as db:
+        records = db.iter_records("quote", contains={"speaker": speaker} if speaker else None)
+        if as_json:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        table = Table(show_header=True, show_lines=False)
+        for column in ("report", "said on", "speaker", "cue", "quote", "doc"):
+            table.add_column(column, overflow="fold")
+        for record in records:
+            marks = ("“", "”") if record["direct"] else ("", "")
+            table.add_row(
+                record["doc_date"] or "–",
+                record["date"] or "",
+                record["speaker"] or "(unattributed)",
+                record["cue"] or "",
+                f"{marks[0]}{record['content']}{marks[1]}",
+                record["doc"],
+            )
+        Console().print(table)
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

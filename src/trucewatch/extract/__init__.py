@@ -13,19 +13,22 @@ from spacy.tokens import Doc
 
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.entities import extract_entities
-from trucewatch.extract.records import Entity, Record
+from trucewatch.extract.quotes import extract_quotes
+from trucewatch.extract.records import Entity, Quote, Record
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
-__all__ = ["EXTRACTOR_VERSION", "Entity", "Record", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Entity", "Quote", "Record", "extract"]
 
 
 def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> list[Record]:
     """Every record the extractors find in one parsed document, in text order."""
     aliases = aliases or default_table()
     records: list[Record] = []
-    records += extract_entities(doc, document, aliases)
+    entities = extract_entities(doc, document, aliases)
+    records += entities
+    records += extract_quotes(doc, document, entities, aliases)
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records

@@ -28,6 +28,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.records import Entity, evidence_span
 from trucewatch.ingest.documents import Document
 
@@ -39,11 +40,8 @@ _RULES = yaml.safe_load(
 )
 LOCATIVE_PREPOSITIONS = frozenset(_RULES["locative_prepositions"])
 PLACE_NOUNS = frozenset(_RULES["place_nouns"])
-HEADING_MAX_WORDS = 12
 _TRIM_START = {"the", "The"}
 _TRIM_END = {"'s", "’s", "'", "’"}
-# A line ending like this is a sentence or a quotation, not a heading.
-_NOT_HEADING_END = (".", ":", ";", ",", "”", '"')
 
 
 def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[Entity]:
@@ -202,16 +200,3 @@ def dateline_place(doc: Doc, document: Document, taken: list[Span]) -> list[tupl
     if span is None or any(t.start < span.end and span.start < t.end for t in taken):
         return []
     return [(span, "GPE")]
-
-
-def heading_spans(body: str) -> list[tuple[int, int]]:
-    """Character ranges of lines that read as headings: short, no final stop, alone."""
-    spans = []
-    offset = 0
-    for line in body.split("\n"):
-        stripped = line.strip()
-        words = stripped.split()
-        if 0 < len(words) <= HEADING_MAX_WORDS and not stripped.endswith(_NOT_HEADING_END):
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return spans

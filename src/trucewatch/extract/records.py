@@ -51,3 +51,22 @@ def evidence_span(span: Span) -> tuple[str, int, int]:
     text = raw.strip()
     start = sent.start_char + lead
     return text, start, start + len(text)
+
+
+@dataclass(slots=True)
+class Quote(Record):
+    """Who said what: ``body[start:end]`` is the content (inside the marks when direct)."""
+
+    kind: ClassVar[str] = "quote"
+
+    content: str = ""
+    direct: bool = False
+    partial: bool = False
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: dt.date | None = None

@@ -196,16 +196,24 @@ class Database:
             row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
             return dict(row) if row else None
 
-    def iter_records(self, kind: str, doc_id: str | None = None) -> Iterator[dict]:
-        """Stored records of one kind as the dicts ``extract`` prints, evidence included."""
+    def iter_records(
+        self, kind: str, doc_id: str | None = None, contains: dict[str, str] | None = None
+    ) -> Iterator[dict]:
+        """Stored records of one kind as the dicts ``extract`` prints, evidence included.
+
+        ``contains`` keeps records whose column holds the text, ignoring case
+        (``{"speaker": "trump"}``); the value is bound as a parameter.
+        """
         table = RECORD_TABLES[kind]
         query = (
-            select(table, documents.c.date.label("doc_date"), documents.c.body)
+            select(table, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
             .join(documents, documents.c.id == table.c.doc_id)
-            .order_by(table.c.doc_id, table.c.start, table.c.id)
+            .order_by(documents.c.date, table.c.doc_id, table.c.start, table.c.id)
         )
         if doc_id is not None:
             query = query.where(table.c.doc_id == doc_id)
+        for column, text in (contains or {}).items():
+            query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
@@ -304,7 +312,7 @@ def stored_record(kind: str, row) -> dict:
         "doc_date": row["doc_date"].isoformat() if row["doc_date"] else None,
     }
     for key, value in row.items():
-        if key not in ("id", "doc_id", "body", "doc_date"):
-            data[key] = value
+        if key not in ("id", "doc_id", "body", "doc_date", "path"):
+            data[key] = value.isoformat() if isinstance(value, dt.date) else value
     data["evidence"] = body[row["evidence_start"] : row["evidence_end"]]
     return data

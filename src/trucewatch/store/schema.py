@@ -8,6 +8,7 @@ column names and the place the rest of the code imports tables from.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -109,5 +110,21 @@ entities = record_table(
     Index("ix_entities_canonical", "canonical"),
 )
 
+quotes = record_table(
+    "quotes",
+    Column("content", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("partial", Boolean, nullable=False),
+    Column("speaker", Text),
+    Column("speaker_mention", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", String(64)),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("date", Date),
+    Index("ix_quotes_speaker", "speaker"),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
-RECORD_TABLES: dict[str, Table] = {"entity": entities}
+RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes}

@@ -1,0 +1,462 @@
+"""Quote records: who said what, in quotation marks or in reported speech.
+
+Three kinds of speech act are found, in this order, on the dependency parse:
+
+1. reported speech: a speech verb from the cue lexicon
+   (``trucewatch/data/speech_cues.yaml``) with a clausal complement
+   (``Israel said it was sending a team``); quoted words inside the clause
+   make it ``partial`` (``had “redrawn the map”``);
+2. ``according to X``: the clause the phrase is attached to, X the speaker;
+3. direct quotations: text between quotation marks (curly, straight, single,
+   guillemets; a paragraph that opens a quote and does not close it runs on
+   into the next one that opens with a mark). The speaker is the subject of
+   the nearest speech verb outside the marks in the same sentences; a quoted
+   fragment needs a speech verb above it in the parse (``hailed ... as
+   “testimony ...”``), otherwise it is a scare quote and no speech at all.
+
+Speakers are resolved in text order: a pronoun (``he said``) takes the last
+speaker of its kind, a name takes its entity's canonical form, anything else
+(``Netanyahu’s office``) stays as written. A quotation without an
+attribution keeps ``speaker`` null: never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.layout import heading_spans, paragraph_spans
+from trucewatch.extract.records import Entity, Quote
+
+_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "'": "'"}
+_SINGLE = {"‘", "'"}
+_MENTION_DROP = {"appos", "relcl", "acl", "advcl", "cc", "conj"}
+_MENTION_STOPS = {",", "(", ")", "–", "—", ";", ":"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they"}
+_TRIM = set(",.;:–—- \n\t")
+
+
+@dataclass(frozen=True)
+class Cues:
+    reporting: frozenset[str]
+    quoting: frozenset[str]
+
+    @property
+    def any(self) -> frozenset[str]:
+        return self.reporting | self.quoting
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    data = yaml.safe_load(
+        resources.files("trucewatch.data").joinpath("speech_cues.yaml").read_text("utf-8")
+    )
+    return Cues(frozenset(data["reporting"]), frozenset(data["quoting"]))
+
+
+@dataclass
+class Marks:
+    """One quoted stretch: ``start``/``end`` the content, ``open``/``close`` the marks."""
+
+    open: int
+    close: int | None  # None: the quote runs on past the paragraph's end
+    start: int
+    end: int
+    continues: bool = False  # carries on an unclosed quote from the paragraph before
+    paragraph: int = 0
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+@dataclass
+class Act:
+    """A speech act before its speaker is resolved."""
+
+    start: int
+    end: int
+    direct: bool
+    partial: bool
+    cue: Token | None
+    cue_span: tuple[int, int] | None
+    cue_lemma: str | None
+    subject: Token | None
+    mention: Span | None
+    evidence: tuple[int, int]
+    inherit_from: Act | None = None
+    speaker: str | None = None
+    speaker_is_person: bool = False
+
+
+def quotation_marks(body: str) -> list[Marks]:
+    """Every quoted stretch in the body, paragraph by paragraph."""
+    found: list[Marks] = []
+    for number, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        run_on = bool(found) and found[-1].close is None
+        i = p_start
+        while i < p_end:
+            char = body[i]
+            if char in _PAIRS and is_opening(body, i):
+                close = find_closing(body, i, p_end)
+                continues = run_on and i == p_start
+                end = close if close is not None else p_end
+                start, stop = trimmed(body, i + 1, end)
+                if stop > start:
+                    found.append(Marks(i, close, start, stop, continues, number))
+                if close is None:
+                    break
+                i = close + 1
+            else:
+                i += 1
+    return found
+
+
+def is_opening(body: str, i: int) -> bool:
+    before = body[i - 1] if i > 0 else " "
+    after = body[i + 1] if i + 1 < len(body) else " "
+    if after.isspace():
+        return False
+    if body[i] in _SINGLE or body[i] == '"':
+        return not before.isalnum()  # not an apostrophe or a closing mark
+    return True
+
+
+def find_closing(body: str, i: int, limit: int) -> int | None:
+    closer = _PAIRS[body[i]]
+    j = i + 1
+    while j < limit:
+        if body[j] == closer:
+            after = body[j + 1] if j + 1 < limit else " "
+            # In single quotes, ’ followed by a letter is an apostrophe (Israel’s).
+            if body[i] not in _SINGLE or not after.isalpha():
+                return j
+        j += 1
+    return None
+
+
+def trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def extract_quotes(
+    doc: Doc, document, entities: list[Entity], aliases: AliasTable, cues: Cues | None = None
+) -> list[Quote]:
+    cues = cues or default_cues()
+    body = document.body
+    headings = heading_spans(body)
+    marks = [
+        m
+        for m in quotation_marks(body)
+        if not any(
+            a <= m.open
+            and m.outer_end <= b
+            and body[a:b].strip() == body[m.open : m.outer_end].strip()
+            for a, b in headings
+        )
+    ]
+    inside_marks = [(m.open, m.outer_end) for m in marks]
+
+    def quoted(token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in inside_marks)
+
+    acts = reported_speech(doc, cues, quoted, inside_marks)
+    acts += according_to(doc, cues)
+    covered = [(a.start, a.end) for a in acts]
+    previous: tuple[Marks, Act] | None = None
+    for m in marks:
+        if any(a <= m.start and m.end <= b for a, b in covered):
+            for act in acts:  # quoted words inside reported speech
+                if act.start <= m.start and m.end <= act.end and not act.direct:
+                    act.partial = True
+            continue
+        # “A,” he said. “B.” and quotes running on over paragraphs: B is the same speaker's.
+        same_speech = previous is not None and (m.continues or previous[0].paragraph == m.paragraph)
+        act = direct_quote(doc, m, cues, quoted, previous[1] if same_speech else None)
+        if act is not None:
+            acts.append(act)
+            previous = (m, act)
+    acts.sort(key=lambda a: a.start)
+    resolve_speakers(acts, entities, aliases)
+    return [to_record(act, doc, document) for act in acts]
+
+
+def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) -> list[Act]:
+    acts = []
+    for token in doc:
+        if token.lemma_ not in cues.reporting or token.pos_ not in ("VERB", "AUX") or quoted(token):
+            continue
+        complements = [c for c in token.children if c.dep_ == "ccomp"]
+        if not complements:
+            continue
+        left = min(c.left_edge.i for c in complements)
+        right = max(c.right_edge.i for c in complements)
+        if left <= token.i <= right:
+            continue
+        if is_complementizer(doc, left, token):
+            left += 1
+        start, end = trimmed(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+        if end <= start or only_quoted(doc.text, start, end, marks):
+            continue  # the complement is a direct quotation: handled with the marks
+        subject = subject_of(token)
+        acts.append(
+            Act(
+                start=start,
+                end=end,
+                direct=False,
+                partial=False,
+                cue=token,
+                cue_span=(token.idx, token.idx + len(token)),
+                cue_lemma=token.lemma_,
+                subject=subject,
+                mention=mention_of(subject),
+                evidence=sentence_bounds(doc, [token, doc[left], doc[right]]),
+            )
+        )
+    return acts
+
+
+def is_complementizer(doc: Doc, i: int, cue: Token) -> bool:
+    """``said that ...``: the small model sometimes parses this "that" as a subject
+    ("that talks were"), so only "that is/was ..." keeps it as a pronoun."""
+    word = doc[i].lower_
+    if word in ("whether", "if"):
+        return True
+    return word == "that" and i > cue.i and i + 1 < len(doc) and doc[i + 1].pos_ != "AUX"
+
+
+def only_quoted(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> bool:
+    """True when nothing but punctuation lies outside the quotation marks in the span."""
+    outside = [
+        c for i, c in enumerate(text[start:end], start) if not any(a <= i < b for a, b in marks)
+    ]
+    return not any(c.isalnum() for c in outside)
+
+
+def according_to(doc: Doc, cues: Cues) -> list[Act]:
+    acts = []
+    for token in doc[:-1]:
+        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase_end = source.right_edge.i + 1
+        if token.i == sentence.start or doc[token.i - 1].is_sent_start:
+            first, last = phrase_end, sentence.end - 1  # "According to X, ..."
+        else:
+            first, last = sentence.start, token.i - 1  # "..., according to X."
+        start, end = trimmed(doc.text, doc[first].idx, doc[last].idx + len(doc[last]))
+        if end <= start:
+            continue
+        acts.append(
+            Act(
+                start=start,
+                end=end,
+                direct=False,
+                partial=False,
+                cue=token,
+                cue_span=(token.idx, to.idx + len(to)),
+                cue_lemma="according to",
+                subject=source,
+                mention=mention_of(source),
+                evidence=sentence_bounds(doc, [token]),
+            )
+        )
+    return acts
+
+
+def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -> Act | None:
+    """A quotation and its attribution; ``previous`` is the quote it continues, if any."""
+    content = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if content is None:
+        return None
+    first = doc[content.start].sent
+    last = doc[content.end - 1].sent
+    window = doc[first.start : last.end]
+    candidates = [
+        t for t in window if t.lemma_ in cues.any and t.pos_ in ("VERB", "AUX") and not quoted(t)
+    ]
+    cue = min(
+        candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.outer_end)), default=None
+    )
+    fragment = embedded(doc.text, m)
+    if fragment:
+        cue = governing_cue(content, cues)
+        if cue is None:
+            return None  # a scare quote or a title: not speech
+    inherit = previous if cue is None else None
+    subject = subject_of(cue) if cue is not None else None
+    evidence = (window.start_char, window.end_char)
+    return Act(
+        start=m.start,
+        end=m.end,
+        direct=True,
+        partial=fragment,
+        cue=cue,
+        cue_span=(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+        cue_lemma=cue.lemma_ if cue is not None else None,
+        subject=subject,
+        mention=mention_of(subject),
+        evidence=trim_evidence(doc.text, evidence),
+        inherit_from=inherit,
+    )
+
+
+def embedded(text: str, m: Marks) -> bool:
+    """A quoted fragment runs on from a word (``as “testimony``, ``to “clean out”``);
+    a whole quotation starts a sentence or follows a colon or comma."""
+    before = text[: m.open].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def governing_cue(content: Span, cues: Cues) -> Token | None:
+    """A speech verb above the quoted words in the parse, within their sentence."""
+    token = content.root
+    sentence = token.sent
+    while token.head is not token and sentence.start <= token.head.i < sentence.end:
+        token = token.head
+        if token.lemma_ in cues.any and token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def subject_of(verb: Token | None) -> Token | None:
+    """The verb's subject; a coordinated or subordinate verb borrows its head's."""
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def mention_of(head: Token | None) -> Span | None:
+    """The subject phrase as written, without appositives, relative clauses or commas."""
+    if head is None:
+        return None
+    dropped = set()
+    for child in head.children:
+        if child.dep_ in _MENTION_DROP or child.text in _MENTION_STOPS:
+            dropped.update(t.i for t in child.subtree)
+    keep = {t.i for t in head.subtree} - dropped
+    left = right = head.i
+    while left - 1 in keep:
+        left -= 1
+    while right + 1 in keep:
+        right += 1
+    return head.doc[left : right + 1]
+
+
+def sentence_bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+    start = min(t.sent.start_char for t in tokens)
+    end = max(t.sent.end_char for t in tokens)
+    return trim_evidence(doc.text, (start, end))
+
+
+def trim_evidence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def resolve_speakers(acts: list[Act], entities: list[Entity], aliases: AliasTable) -> None:
+    """Name each speaker, in text order, so pronouns can look back."""
+    by_start = {e.start: e for e in entities}
+    people = [e for e in entities if e.label == "PERSON"]
+    last_person: str | None = None
+    last_group: str | None = None
+    for act in acts:
+        if act.inherit_from is not None:
+            act.speaker, act.speaker_is_person = (
+                act.inherit_from.speaker,
+                act.inherit_from.speaker_is_person,
+            )
+            act.mention, act.cue_lemma, act.cue_span = (
+                act.inherit_from.mention,
+                act.inherit_from.cue_lemma,
+                act.inherit_from.cue_span,
+            )
+            continue
+        mention = act.mention
+        if mention is None:
+            continue
+        word = mention.text.casefold()
+        if word in _PERSON_PRONOUNS:
+            act.speaker = last_person or last_named_person(people, mention.start_char)
+            act.speaker_is_person = act.speaker is not None
+        elif word in _GROUP_PRONOUNS:
+            act.speaker = last_group
+        else:
+            act.speaker, act.speaker_is_person = name_of(mention, by_start, aliases)
+        if act.speaker is not None:
+            if act.speaker_is_person:
+                last_person = act.speaker
+            else:
+                last_group = act.speaker
+
+
+def last_named_person(people: list[Entity], before: int) -> str | None:
+    earlier = [e for e in people if e.end <= before]
+    if not earlier:
+        return None
+    entity = earlier[-1]
+    return entity.canonical or entity.text
+
+
+def name_of(mention: Span, entities: dict[int, Entity], aliases: AliasTable) -> tuple[str, bool]:
+    """The canonical name of the mention's head when it is a named entity, else the phrase."""
+    head = mention.root
+    for entity in entities.values():
+        if entity.start <= head.idx < entity.end:
+            return entity.canonical or entity.text, entity.label == "PERSON"
+    text = mention.text
+    if mention[0].dep_ == "det" and mention[0].lower_ in ("the", "a", "an"):
+        text = mention[1:].text
+    actor = aliases.lookup(text)
+    if actor is not None:
+        return actor.canonical, actor.label == "PERSON"
+    return text, False
+
+
+def to_record(act: Act, doc: Doc, document) -> Quote:
+    ev_start, ev_end = act.evidence
+    mention = act.mention
+    return Quote(
+        doc=document.id,
+        doc_date=document.date,
+        start=act.start,
+        end=act.end,
+        evidence=doc.text[ev_start:ev_end],
+        evidence_start=ev_start,
+        evidence_end=ev_end,
+        content=doc.text[act.start : act.end],
+        direct=act.direct,
+        partial=act.partial,
+        speaker=act.speaker,
+        speaker_mention=mention.text if mention is not None else None,
+        speaker_start=mention.start_char if mention is not None else None,
+        speaker_end=mention.end_char if mention is not None else None,
+        cue=act.cue_lemma,
+        cue_start=act.cue_span[0] if act.cue_span else None,
+        cue_end=act.cue_span[1] if act.cue_span else None,
+        date=None,
+    )
