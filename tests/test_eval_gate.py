@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from trucewatch.evaluate import evaluate_entities
+from trucewatch.evaluate import evaluate_entities, evaluate_quotes
 
 GOLD = Path(__file__).resolve().parent / "gold"
 ROOT = GOLD.parent.parent
@@ -22,3 +22,15 @@ def test_entities_meet_the_baseline():
         assert result["overall"][metric] >= floor, (metric, result["overall"])
     # The rules must beat the model they correct.
     assert result["overall"]["f1"] > result["baseline"]["f1"]
+
+
+@pytest.mark.slow
+def test_quotes_meet_the_baseline():
+    minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))["quotes"]
+    result = evaluate_quotes(
+        GOLD / "quotes.jsonl", [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+    )
+    assert result["files"], "no gold report found"
+    for name, floors in minimum.items():
+        for metric, floor in floors.items():
+            assert result[name][metric] >= floor, (name, metric, result[name])

@@ -106,3 +106,20 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(db_url, tmp_path):
         assert summary.documents == 1
         assert sorted(e.code for e in summary.errors) == ["TW101", "TW103", "TW104"]
         assert db.counts()["input_errors"] == 3
+
+
+def test_quotes_round_trip(db_url, tmp_path, examples_dir):
+    from trucewatch.pipeline import extract_stream
+
+    report = examples_dir / "013_ukraine-easter-truce-analysis.txt"
+    [(document, records)] = list(extract_stream([str(report)]))
+    expected = [r.to_dict() for r in records if r.kind == "quote"]
+    assert expected
+    with Database(db_url) as db:
+        pipeline.ingest([str(report)], db)
+        stored = list(db.iter_records("quote"))
+        assert len(stored) == len(expected)
+        by_start = {r["start"]: r for r in stored}
+        for record in expected:
+            assert by_start[record["start"]] == {k: record[k] for k in by_start[record["start"]]}
+        assert list(db.iter_records("quote", contains={"speaker": "ZELENSK"}))

@@ -103,3 +103,88 @@ def evaluate_entities(gold_path: Path, folders: Iterable[Path]) -> dict:
         "baseline": score(gold, baseline).as_dict(),
         "by_label": {k: v.as_dict() for k, v in score_by_label(gold, predicted).items()},
     }
+
+
+def _speaker_key(name: str | None, aliases) -> str | None:
+    """Speakers compare on their canonical form, ignoring case, articles and apostrophe style."""
+    if name is None:
+        return None
+    actor = aliases.lookup(name)
+    text = actor.canonical if actor is not None else name
+    text = text.replace("’", "'").casefold().strip()
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            text = text[len(article) :]
+    return text
+
+
+def same_speaker(gold: str | None, predicted: str | None, aliases) -> bool:
+    """Equal, or one name starts or ends the other on a word boundary: the same
+    head with more or fewer modifiers (``Prime Minister Benjamin Netanyahu's
+    office`` and ``Netanyahu's office``; ``senior diplomat involved in the talks``
+    and ``senior diplomat``)."""
+    a, b = _speaker_key(gold, aliases), _speaker_key(predicted, aliases)
+    if a is None or b is None:
+        return a is b
+    short, long = sorted((a, b), key=len)
+    return long == short or long.endswith(" " + short) or long.startswith(short + " ")
+
+
+def match_spans(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of overlapping spans, largest overlaps first."""
+    overlaps = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if overlap > 0:
+                overlaps.append((overlap, gi, pi))
+    pairs, used_gold, used_pred = [], set(), set()
+    for _overlap, gi, pi in sorted(overlaps, reverse=True):
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gold[gi], predicted[pi]))
+    return pairs
+
+
+def evaluate_quotes(gold_path: Path, folders: Iterable[Path]) -> dict:
+    """Quotation detection (span overlap) and speaker attribution against a gold file."""
+    from trucewatch.extract.actors import default_table
+    from trucewatch.pipeline import extract_stream
+
+    aliases = default_table()
+    gold_rows = load_gold(gold_path)
+    paths = report_paths({row["file"] for row in gold_rows}, folders)
+    found = attributed = n_gold = n_pred = 0
+    misses: list[dict] = []
+    for document, records in extract_stream([str(p) for p in paths.values()]):
+        name = Path(document.path).name
+        gold = [r for r in gold_rows if r["file"] == name]
+        for row in gold:
+            if document.body[row["start"] : row["end"]] != row["content"]:
+                raise ValueError(
+                    f"{gold_path}: {name}:{row['start']}: gold text does not match the body"
+                )
+        predicted = [r.to_dict() for r in records if r.kind == "quote"]
+        pairs = match_spans(gold, predicted)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        found += len(pairs)
+        for g, p in pairs:
+            if same_speaker(g["speaker"], p["speaker"], aliases):
+                attributed += 1
+            else:
+                misses.append(
+                    {
+                        "file": name,
+                        "content": g["content"][:60],
+                        "gold": g["speaker"],
+                        "predicted": p["speaker"],
+                    }
+                )
+    return {
+        "files": sorted(paths),
+        "content": Score(found, n_pred, n_gold).as_dict(),
+        "attribution": Score(attributed, n_pred, n_gold).as_dict(),
+        "speaker_errors": misses,
+    }

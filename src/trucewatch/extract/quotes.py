@@ -22,6 +22,7 @@ attribution keeps ``speaker`` null: never guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,13 +33,11 @@ from spacy.tokens import Doc, Span, Token
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans, paragraph_spans
 from trucewatch.extract.records import Entity, Quote
+from trucewatch.extract.speakers import mention_of, resolve_speakers, subject_of
+from trucewatch.extract.timex import timex_for_token
 
 _PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "'": "'"}
 _SINGLE = {"‘", "'"}
-_MENTION_DROP = {"appos", "relcl", "acl", "advcl", "cc", "conj"}
-_MENTION_STOPS = {",", "(", ")", "–", "—", ";", ":"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"it", "they"}
 _TRIM = set(",.;:–—- \n\t")
 
 
@@ -183,12 +182,25 @@ def extract_quotes(
         # “A,” he said. “B.” and quotes running on over paragraphs: B is the same speaker's.
         same_speech = previous is not None and (m.continues or previous[0].paragraph == m.paragraph)
         act = direct_quote(doc, m, cues, quoted, previous[1] if same_speech else None)
-        if act is not None:
-            acts.append(act)
-            previous = (m, act)
+        if act is None:
+            continue
+        if m.continues and previous is not None and act.cue is not None:
+            first = previous[1]
+            if first.cue is None and first.inherit_from is None:
+                first.inherit_from = act  # the attribution came in a later paragraph
+        acts.append(act)
+        previous = (m, act)
     acts.sort(key=lambda a: a.start)
-    resolve_speakers(acts, entities, aliases)
-    return [to_record(act, doc, document) for act in acts]
+    resolve_speakers(acts, doc, entities, aliases, quoted)
+    return [to_record(act, doc, document, utterance_date(doc, act, document.date)) for act in acts]
+
+
+def utterance_date(doc: Doc, act: Act, reference) -> dt.date | None:
+    """When the words were said, where the cue carries a date (``Trump said Sunday``)."""
+    if act.cue is None or act.cue_lemma == "according to":
+        return None
+    timex = timex_for_token(doc, act.cue, reference)
+    return timex.date if timex is not None else None
 
 
 def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) -> list[Act]:
@@ -285,6 +297,12 @@ def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -
         return None
     first = doc[content.start].sent
     last = doc[content.end - 1].sent
+    if m.close is not None and last.end < len(doc) and last.end_char <= m.close + 1:
+        # “It is finished!” one young man shouted: the parser ends the sentence at the
+        # mark, but a lower-case word after it carries the attribution on.
+        following = doc[last.end]
+        if following.is_lower:
+            last = following.sent
     window = doc[first.start : last.end]
     candidates = [
         t for t in window if t.lemma_ in cues.any and t.pos_ in ("VERB", "AUX") and not quoted(t)
@@ -326,41 +344,11 @@ def governing_cue(content: Span, cues: Cues) -> Token | None:
     """A speech verb above the quoted words in the parse, within their sentence."""
     token = content.root
     sentence = token.sent
-    while token.head is not token and sentence.start <= token.head.i < sentence.end:
+    while token.head.i != token.i and sentence.start <= token.head.i < sentence.end:
         token = token.head
         if token.lemma_ in cues.any and token.pos_ in ("VERB", "AUX"):
             return token
     return None
-
-
-def subject_of(verb: Token | None) -> Token | None:
-    """The verb's subject; a coordinated or subordinate verb borrows its head's."""
-    while verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            verb = verb.head
-        else:
-            return None
-    return None
-
-
-def mention_of(head: Token | None) -> Span | None:
-    """The subject phrase as written, without appositives, relative clauses or commas."""
-    if head is None:
-        return None
-    dropped = set()
-    for child in head.children:
-        if child.dep_ in _MENTION_DROP or child.text in _MENTION_STOPS:
-            dropped.update(t.i for t in child.subtree)
-    keep = {t.i for t in head.subtree} - dropped
-    left = right = head.i
-    while left - 1 in keep:
-        left -= 1
-    while right + 1 in keep:
-        right += 1
-    return head.doc[left : right + 1]
 
 
 def sentence_bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
@@ -378,66 +366,7 @@ def trim_evidence(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def resolve_speakers(acts: list[Act], entities: list[Entity], aliases: AliasTable) -> None:
-    """Name each speaker, in text order, so pronouns can look back."""
-    by_start = {e.start: e for e in entities}
-    people = [e for e in entities if e.label == "PERSON"]
-    last_person: str | None = None
-    last_group: str | None = None
-    for act in acts:
-        if act.inherit_from is not None:
-            act.speaker, act.speaker_is_person = (
-                act.inherit_from.speaker,
-                act.inherit_from.speaker_is_person,
-            )
-            act.mention, act.cue_lemma, act.cue_span = (
-                act.inherit_from.mention,
-                act.inherit_from.cue_lemma,
-                act.inherit_from.cue_span,
-            )
-            continue
-        mention = act.mention
-        if mention is None:
-            continue
-        word = mention.text.casefold()
-        if word in _PERSON_PRONOUNS:
-            act.speaker = last_person or last_named_person(people, mention.start_char)
-            act.speaker_is_person = act.speaker is not None
-        elif word in _GROUP_PRONOUNS:
-            act.speaker = last_group
-        else:
-            act.speaker, act.speaker_is_person = name_of(mention, by_start, aliases)
-        if act.speaker is not None:
-            if act.speaker_is_person:
-                last_person = act.speaker
-            else:
-                last_group = act.speaker
-
-
-def last_named_person(people: list[Entity], before: int) -> str | None:
-    earlier = [e for e in people if e.end <= before]
-    if not earlier:
-        return None
-    entity = earlier[-1]
-    return entity.canonical or entity.text
-
-
-def name_of(mention: Span, entities: dict[int, Entity], aliases: AliasTable) -> tuple[str, bool]:
-    """The canonical name of the mention's head when it is a named entity, else the phrase."""
-    head = mention.root
-    for entity in entities.values():
-        if entity.start <= head.idx < entity.end:
-            return entity.canonical or entity.text, entity.label == "PERSON"
-    text = mention.text
-    if mention[0].dep_ == "det" and mention[0].lower_ in ("the", "a", "an"):
-        text = mention[1:].text
-    actor = aliases.lookup(text)
-    if actor is not None:
-        return actor.canonical, actor.label == "PERSON"
-    return text, False
-
-
-def to_record(act: Act, doc: Doc, document) -> Quote:
+def to_record(act: Act, doc: Doc, document, date: dt.date | None) -> Quote:
     ev_start, ev_end = act.evidence
     mention = act.mention
     return Quote(
@@ -458,5 +387,5 @@ def to_record(act: Act, doc: Doc, document) -> Quote:
         cue=act.cue_lemma,
         cue_start=act.cue_span[0] if act.cue_span else None,
         cue_end=act.cue_span[1] if act.cue_span else None,
-        date=None,
+        date=date,
     )

@@ -81,12 +81,13 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]  # fmt: skip
 MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)}
 MONTH_NUMBER.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)} | {"sept": 9})
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _UNITS_UP_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORDS = {"a": 1, "an": 1, "a single": 1, "ten": 10, "eleven": 11, "twelve": 12,
                 "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12}  # fmt: skip
 NUMBER_WORDS.update({w: i + 1 for i, w in enumerate(_UNITS_UP_TO_NINE)})
-for _tens, _word in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split(), strict=True):  # fmt: skip
+for _tens, _word in zip(range(20, 100, 10), _TENS, strict=True):  # fmt: skip
     NUMBER_WORDS[_word] = _tens
     for _i, _unit in enumerate(_UNITS_UP_TO_NINE):
         NUMBER_WORDS[f"{_word}-{_unit}"] = NUMBER_WORDS[f"{_word} {_unit}"] = _tens + _i + 1
@@ -122,12 +123,12 @@ _VAGUE = rf"(?P<vague>{_alternation(_LEX['vague_quantities'])})"
 _QUALIFIER = re.compile(rf"(?P<q>{_alternation(_LEX['qualifiers'])})(?:\s+|-)(?P<rest>.+)")
 _PREPOSITION = re.compile(rf"(?:{_alternation(_LEX['prepositions'])})\s+(?P<rest>.+)")
 
-# Not time expressions at all: ages, frequencies, bare small numbers.
+# Not time expressions at all: ages, frequencies ("on Mondays"), bare small numbers.
 _NOT_TIMEX = re.compile(
     r"(?:\b(?:year|month|week|day)s?[\s-]+old\b|\bold$|\baged?\b"
     rf"|^(?:{_alternation(FREQUENCIES)})\b|\b(?:daily|weekly|monthly|yearly|annually)$"
-    r"|^\d{1,3}(?:\s*(?:or|and|to|-)\s*\d{1,3})*$|\bmondays|\btuesdays|\bwednesdays"
-    r"|\bthursdays|\bfridays|\bsaturdays|\bsundays)"
+    r"|^\d{1,3}(?:\s*(?:or|and|to|-)\s*\d{1,3})*$"
+    rf"|\b(?:{_alternation(WEEKDAYS)})s\b)"
 )
 
 
@@ -155,12 +156,15 @@ def resolve(text: str, reference: dt.date | None, *, tense: str | None = None) -
     return Timex(0, len(text), text, *found)
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:[ap]\.m|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$")
+
+
 def normalise(text: str) -> str:
     """Lower case, plain quotes and dashes, one space; no trailing stop or possessive."""
     s = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     s = " ".join(s.lower().split()).strip(' ,;:!?"“”()[]')
     s = re.sub(r"'s?$", "", s)
-    if s.endswith(".") and not re.search(r"(?:\b[ap]\.m|\b[a-z]{3,4})\.$", s):
+    if s.endswith(".") and not _ABBREVIATION_END.search(s):
         s = s[:-1]
     return s.strip()
 
@@ -247,16 +251,18 @@ def _month_day(m, ref, tense, q):
     month, day = MONTH_NUMBER[m["mon"]], int(m["day"])
     if m["year"]:
         return _valid_day(int(m["year"]), month, day)
-    if not 1 <= day <= 31:
-        return None
+    return _nearest_day(month, day, ref, tense) if 1 <= day <= 31 else None
+
+
+def _nearest_day(month: int, day: int, ref: dt.date | None, tense: str | None) -> _R:
+    """A month and day without a year: the occurrence nearest the reference, within six months."""
     if ref is None:
         return _R("date")
-    candidates = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            pass
+    candidates = [
+        dt.date(year, month, day)
+        for year in (ref.year - 1, ref.year, ref.year + 1)
+        if day <= _month_bounds(year, month)[1].day
+    ]
     best = _nearest(candidates, ref, tense, lambda d: abs((d - ref).days))
     if best is None or abs((best - ref).days) > MAX_DISTANCE_DAYS:
         return _R("date")
@@ -454,7 +460,9 @@ def _holiday(m, ref, tense, q):
     if name in MOVABLE_HOLIDAYS:
         return _R("range")
     month, day = FIXED_HOLIDAYS[name]
-    return _month_day({"mon": MONTHS[month - 1], "day": str(day), "year": m["year"]}, ref, tense, q)
+    if m["year"]:
+        return _valid_day(int(m["year"]), month, day)
+    return _nearest_day(month, day, ref, tense)
 
 
 _TZ = rf"(?:\s+\(?(?:[a-z]+\s+)?(?:{_alternation(_LEX['time_zones'])})\)?)?"
@@ -558,12 +566,13 @@ _AMBIGUOUS_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{2,4})?")
 def _dateparser(s: str, ref: dt.date | None) -> _R | None:
     """dateparser for formats the rules do not know ("19/01/2025"), never for bare words.
 
-    Only text with a month name or a numeric date is passed (it reads "we" as
-    Wednesday, "the 16th day" as the 16th of this month); day/month orders that could go both ways ("01/02/2025") are
-    refused rather than guessed; without a reference a year must be written.
+    Only text with a month name or a numeric date is passed (it reads "we"
+    as Wednesday, "the 16th day" as the 16th of this month); day/month orders
+    that could go both ways ("01/02/2025") are refused rather than guessed;
+    without a reference a year must be written.
     """
-    if not _HAS_DATE_MATERIAL.search(s):
-        return None
+    if not _HAS_DATE_MATERIAL.search(s) or re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", s):
+        return None  # an ISO date the rules refused is invalid ("2025-13-01")
     m = _AMBIGUOUS_NUMERIC.fullmatch(s)
     if m and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1] != m[2]:
         return None
@@ -586,10 +595,8 @@ def _dateparser(s: str, ref: dt.date | None) -> _R | None:
         return _month(found.year, found.month)
     if data.period == "week":
         return _week(found)
-    if not has_year and ref is not None:  # the year the report is nearest to, not dateparser's
-        return _month_day(
-            {"mon": MONTHS[found.month - 1], "day": str(found.day), "year": None}, ref, None, None
-        )
+    if not has_year:  # the year the report is nearest to, not dateparser's
+        return _nearest_day(found.month, found.day, ref, None)
     return _day(found)
 
 
@@ -860,8 +867,8 @@ def _resolve_entity(span: Span, reference: dt.date | None) -> list[Timex]:
 
 
 def _resolve_span(span: Span, reference, rules_only: bool = False) -> Timex | None:
-    if span.start > 0 and span.doc[span.start - 1].lower_ in FREQUENCIES:
-        return None  # "every Saturday night"
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("every", "each"):
+        return None  # "every Saturday night"; "twice this week" is still this week
     tense = governing_tense(span) if _NEEDS_TENSE.search(span.text) else None
     if rules_only and _rules(normalise(span.text), reference, tense) is None:
         return None
@@ -942,9 +949,12 @@ def _past(token: Token) -> bool:
         if word.tag_ == "VBD" and word.lower_ not in FUTURE["auxiliaries"]:
             return True
         for child in word.children:
-            if child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD":
-                if child.lower_ not in FUTURE["auxiliaries"]:
-                    return True
+            if (
+                child.dep_ in ("aux", "auxpass")
+                and child.tag_ == "VBD"
+                and child.lower_ not in FUTURE["auxiliaries"]
+            ):
+                return True
     return False
 
 
@@ -997,7 +1007,7 @@ def timex_for_token(
         timex = at(child)
         if timex is None and child.dep_ == "prep" and child.lower_ in _TEMPORAL_PREPOSITIONS:
             timex = next((at(c) for c in child.children if c.dep_ == "pobj" and at(c)), None)
-        if timex is not None:
+        if timex is not None and not timex.start <= token.idx < timex.end:
             candidates.append(timex)
     if not candidates:
         return None

@@ -8,6 +8,7 @@ them by content hash.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
@@ -297,8 +298,9 @@ def document_row(document: Document, signature: np.ndarray, run_id: int | None) 
 
 
 def record_row(record: Record) -> dict:
+    # Raw field values, not to_dict(): dates stay dates for the Date columns.
     row = {
-        k: v for k, v in record.to_dict().items() if k not in _RECORD_BASE_FIELDS and k != "kind"
+        f.name: getattr(record, f.name) for f in fields(record) if f.name not in _RECORD_BASE_FIELDS
     }
     row["doc_id"] = record.doc
     return row

@@ -1,0 +1,155 @@
+"""Quotations and reported speech: the seed's expectations and the cases of issue 3."""
+
+import pytest
+
+from trucewatch.extract import extract
+from trucewatch.ingest.documents import RawReport, make_document
+
+
+def quotes(nlp, text):
+    document = make_document(RawReport(text=text, origin="t.txt"))
+    records = [r for r in extract(document, nlp(document.body)) if r.kind == "quote"]
+    for r in records:
+        assert document.body[r.start : r.end] == r.content
+        if r.speaker_mention is not None:
+            assert document.body[r.speaker_start : r.speaker_end] == r.speaker_mention
+        if r.cue_start is not None:
+            assert r.cue_start < r.cue_end
+    return records
+
+
+def find(records, fragment):
+    matches = [r for r in records if fragment in r.content]
+    assert matches, f"no quote containing {fragment!r}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, seed_path):
+    return quotes(nlp, seed_path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "fragment, speaker, mention, cue, direct",
+    [
+        ("working-level delegation", "Netanyahu’s office", "Netanyahu’s office", "say", True),
+        (
+            "Israel would send a delegation",
+            "Netanyahu’s office",
+            "Netanyahu’s office",
+            "say",
+            False,
+        ),
+        ("we miss you so much", "Ofri Bibas", "Ofri Bibas", "say", True),
+        ("We are the owners of this land", "Majed al-Zebda", "Majed al-Zebda", "say", True),
+        ("redrawn the map", "Benjamin Netanyahu", "Netanyahu", "say", False),
+        ("we can redraw it even further", "Benjamin Netanyahu", "he", "say", True),
+        ("progressing", "Donald Trump", "Trump", "say", False),
+        ("I have no assurances that it will hold", "Donald Trump", "he", "say", True),
+        ("small country in terms of land", "Donald Trump", "Trump", "tell", True),
+        ("pretty small piece of land", "Donald Trump", "he", "say", True),
+        ("certainly hopeful", "Steve Witkoff", "Witkoff", "say", False),
+        ("catastrophic direction", "UNRWA", "UN aid agency UNRWA", "warn", False),
+        ("it is ready to negotiate", "Hamas", "Hamas", "say", False),
+        (
+            "a gunman killed two Israeli soldiers",
+            "Israel Defense Forces",
+            "the Israeli army",
+            "say",
+            False,
+        ),
+    ],
+)
+def test_seed_quotations_and_speakers(seed_quotes, fragment, speaker, mention, cue, direct):
+    quote = find(seed_quotes, fragment)
+    assert (quote.speaker, quote.speaker_mention, quote.cue, quote.direct) == (
+        speaker,
+        mention,
+        cue,
+        direct,
+    )
+
+
+def test_seed_partial_quotes(seed_quotes):
+    assert find(seed_quotes, "redrawn the map").partial
+    assert find(seed_quotes, "progressing").partial
+    hailed = find(seed_quotes, "testimony to the strength")
+    assert hailed.direct and hailed.partial and hailed.speaker == "Benjamin Netanyahu"
+
+
+def test_seed_subheading_is_not_speech(seed_quotes, seed_path):
+    body = seed_path.read_text("utf-8")[len(" date 2025-02-04 ") :]
+    heading = body.index("‘Redrawn the map’")
+    assert not [q for q in seed_quotes if heading <= q.start < heading + 20]
+
+
+def test_seed_according_to_sources(seed_quotes):
+    toll = find(seed_quotes, "47,518")
+    assert toll.cue == "according to"
+    assert toll.speaker_mention == "the Hamas-run territory’s health ministry"
+
+
+def test_split_quote_gives_two_parts_one_speaker(nlp):
+    records = quotes(nlp, "“We will go back,” Amira Haddad said, “even if the house is gone.”")
+    assert [(q.content, q.speaker) for q in records] == [
+        ("We will go back", "Amira Haddad"),
+        ("even if the house is gone", "Amira Haddad"),
+    ]
+
+
+def test_quote_running_over_paragraphs(nlp):
+    text = (
+        "“The first night was quiet. Nobody slept anyway.\n\n"
+        "“By morning the children were asking when we could go home,” said Tomas Reyvik, a farmer.\n"
+    )
+    records = quotes(nlp, text)
+    assert len(records) == 2
+    assert {q.speaker for q in records} == {"Tomas Reyvik"}
+
+
+def test_pronoun_speaker_across_paragraphs_skips_names_inside_quotes(nlp):
+    text = (
+        "Minister Ilsa Marren said the corridor would open on Friday.\n\n"
+        "“We spoke to General Odo Vance this morning and he agreed,” she said.\n"
+    )
+    [reported, direct] = quotes(nlp, text)
+    assert reported.speaker == "Ilsa Marren" and not reported.direct
+    assert direct.speaker == "Ilsa Marren" and direct.speaker_mention == "she"
+
+
+def test_reported_speech_without_that_and_straight_quotes(nlp):
+    records = quotes(
+        nlp, 'The Velmoran army said its troops had pulled back. "We keep our word," it added.'
+    )
+    assert records[0].content == "its troops had pulled back"
+    assert records[0].speaker == "Velmoran army"
+    assert records[1].content == "We keep our word"
+    assert records[1].speaker == "Velmoran army"
+
+
+def test_quote_without_speaker_is_null(nlp):
+    records = quotes(nlp, "Shops opened again.\n\n“Nobody believes it will last.”\n")
+    assert [(q.content, q.speaker, q.cue) for q in records] == [
+        ("Nobody believes it will last", None, None)
+    ]
+
+
+def test_scare_quotes_are_not_speech(nlp):
+    assert quotes(nlp, "The so-called “humanitarian pause” ended at dawn in Karsk.") == []
+
+
+def test_speaker_after_cue_with_appositive_and_description(nlp):
+    records = quotes(nlp, "“It is over,” said Dario Pell, a 40-year-old baker whose shop burned.")
+    assert records[0].speaker == "Dario Pell" and records[0].speaker_mention == "Dario Pell"
+    records = quotes(
+        nlp, "“The guns fell silent at six,” a senior officer in the northern sector said."
+    )
+    assert records[0].speaker == "senior officer in the northern sector"
+
+
+def test_utterance_date_from_the_cue(seed_quotes):
+    assert find(seed_quotes, "progressing").date.isoformat() == "2025-02-02"  # "said Sunday"
+    assert (
+        find(seed_quotes, "a gunman killed").date.isoformat() == "2025-02-04"
+    )  # "On Tuesday, ... said"
+    assert find(seed_quotes, "we miss you so much").date is None
