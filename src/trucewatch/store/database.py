@@ -8,8 +8,8 @@ them by content hash.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from importlib import resources
 
 import numpy as np
