@@ -111,16 +111,23 @@ def extract(files, model, workers, batch_size) -> None:
 @batch_option
 @click.option(
     "--engine",
-    type=click.Choice(["local"]),
+    type=click.Choice(["local", "ray"]),
     default="local",
     show_default=True,
-    help="Where extraction runs.",
+    help="Where extraction runs: local processes, or a Ray Data actor pool (--workers actors).",
 )
-def ingest(files, db_url, model, workers, batch_size, engine) -> None:
+@click.option(
+    "--ray-address",
+    metavar="ADDR",
+    help="Join the Ray cluster at ADDR (e.g. ray://head:10001); default: start Ray locally.",
+)
+def ingest(files, db_url, model, workers, batch_size, engine, ray_address) -> None:
     """Extract records from FILES and store them with their documents.
 
     Reports already stored (same text) are skipped; near-duplicates are stored
     and linked to the report they repeat. Exit code 1 if any input failed.
+    With --engine ray, extraction runs on Ray and this process writes the
+    database (so SQLite works; use PostgreSQL for a cluster).
     """
     with Database(db_url) as db, document_progress("ingesting") as advance:
         summary = pipeline.ingest(
@@ -132,6 +139,7 @@ def ingest(files, db_url, model, workers, batch_size, engine) -> None:
             n_process=workers,
             model=model,
             engine=engine,
+            ray_address=ray_address,
         )
         print_summary(summary, db)
     sys.exit(1 if summary.errors else 0)

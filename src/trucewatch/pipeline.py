@@ -66,8 +66,23 @@ def extract_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     model: str | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Iterator[tuple[Document, list[Record]]]:
-    """Parse and extract, in batches, keeping each document with its records."""
+    """Parse and extract, in batches, keeping each document with its records.
+
+    ``engine="ray"`` runs the same extraction in a Ray Data actor pool of
+    ``n_process`` actors (``trucewatch.scale``); the records are identical.
+    """
+    if engine == "ray":
+        from trucewatch.scale import ray_extract
+
+        yield from ray_extract(
+            docs, actors=n_process, batch_size=batch_size, model=model, address=ray_address
+        )
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
     nlp = load_model(model)
     aliases = aliases or default_table()
     for doc, document in parse(((d.body, d) for d in docs), nlp, batch_size, n_process):
@@ -82,6 +97,8 @@ def extract_stream(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     model: str | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Iterator[tuple[Document, list[Record]]]:
     """Records for every report under the paths, without a database.
 
@@ -91,7 +108,12 @@ def extract_stream(
     index = dedup.MemoryIndex()
     docs = new_documents(paths, lambda _d: False, on_error, on_skip)
     for document, records in extract_documents(
-        docs, batch_size=batch_size, n_process=n_process, model=model
+        docs,
+        batch_size=batch_size,
+        n_process=n_process,
+        model=model,
+        engine=engine,
+        ray_address=ray_address,
     ):
         signature = dedup.signature(document.body)
         match = index.find(signature)
@@ -111,6 +133,7 @@ def ingest(
     n_process: int = 1,
     model: str | None = None,
     engine: str = "local",
+    ray_address: str | None = None,
 ) -> IngestSummary:
     """Store every new report under the paths with its records; returns what was done.
 
@@ -131,7 +154,12 @@ def ingest(
 
     docs = new_documents(paths, lambda d: db.has_document(d.content_hash), failed, skipped)
     for document, records in extract_documents(
-        docs, batch_size=batch_size, n_process=n_process, model=model
+        docs,
+        batch_size=batch_size,
+        n_process=n_process,
+        model=model,
+        engine=engine,
+        ray_address=ray_address,
     ):
         if not db.save(document, records, summary.run_id):
             summary.skipped += 1

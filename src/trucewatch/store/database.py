@@ -122,6 +122,11 @@ class Database:
                 )
             )
 
+    def list_runs(self) -> list[dict]:
+        """Every run, oldest first: extractor version, model, engine, counts and times."""
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(select(runs).order_by(runs.c.id)).mappings()]
+
     def record_error(self, run_id: int | None, error: InputError) -> None:
         with self.engine.begin() as conn:
             conn.execute(
