@@ -169,3 +169,21 @@ def test_utf16_with_bom(tmp_path):
     path.write_bytes(REPORT.encode("utf-16"))
     [doc] = read(path)
     assert doc.dateline.place == "WASHINGTON"
+
+
+def test_csv_with_bad_bytes_ends_in_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "archive.csv"
+    good = b'2025-02-08,"Three hostages were freed on Saturday, officials said."\n'
+    # Streamed: the rows decoded before the bad bytes are read (the file is buffered).
+    path.write_bytes(b"date,text\n" + good * 2000 + b'2025-02-09,"Bad \xff\xfe bytes."\n')
+    items = read(path)
+    assert isinstance(items[0], Document)
+    assert isinstance(items[-1], UndecodableInput)
+    assert "invalid UTF-8" in items[-1].message
+
+
+def test_empty_csv_file(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    [item] = read(path)
+    assert isinstance(item, EmptyInput)

@@ -62,10 +62,13 @@ def iter_report_files(folder: Path) -> Iterator[Path]:
 def read_file(path: Path) -> Iterator[Item]:
     origin = str(path)
     try:
+        # Row formats are streamed: an archive of reports never has to fit in memory.
         if path.suffix.lower() in JSONL_SUFFIXES:
-            # Streamed line by line: a JSONL archive never has to fit in memory.
             with path.open("rb") as handle:
                 yield from read_jsonl(handle, origin)
+            return
+        if path.suffix.lower() in CSV_SUFFIXES:
+            yield from read_csv_file(path, origin)
             return
         data = path.read_bytes()
     except OSError as error:
@@ -170,8 +173,22 @@ def read_jsonl(handle: io.BufferedIOBase, origin: str) -> Iterator[Item]:
         yield EmptyInput(origin)
 
 
-def read_csv(text: str, origin: str) -> Iterator[Item]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def read_csv_file(path: Path, origin: str) -> Iterator[Item]:
+    """A CSV file read row by row; undecodable bytes end the file with an error."""
+    if path.stat().st_size == 0:
+        yield EmptyInput(origin)
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            yield from read_csv(handle, origin)
+        except UnicodeDecodeError as error:
+            yield UndecodableInput(origin, f"invalid UTF-8: {error.reason}")
+
+
+def read_csv(text: str | io.TextIOBase, origin: str) -> Iterator[Item]:
+    """Reports from CSV rows, given as text or an open text file."""
+    handle = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.DictReader(handle)
     if not reader.fieldnames or not set(TEXT_FIELDS) & {f.strip() for f in reader.fieldnames}:
         yield MissingText(origin, "the header row has no 'text' or 'body' column")
         return
