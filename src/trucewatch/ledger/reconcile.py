@@ -1,0 +1,369 @@
+"""Promised against delivered: an agreement spec and figure records in, a ledger out.
+
+Figures (``claim`` records) arrive as the store or ``extract`` gives them:
+dicts with ISO dates. For each obligation the ledger keeps the figures that
+measure it (its categories, ``modality == "reported"``, known on or before
+the as-of date, inside the phase) and reconciles two kinds of statement:
+
+- **running totals** (``cumulative``: "18 hostages have been freed so far"):
+  the latest is preferred; figures for the same day that disagree are listed
+  as conflicts, with their sources;
+- **per-exchange figures** ("three hostages were freed on Saturday"): grouped
+  into one exchange per day (by the day the release happened where the text
+  says, else the report's date), so five reports of one exchange count once;
+  within an exchange the value most reports give wins and the others are
+  listed as conflicts.
+
+Delivered = the latest running total plus the exchanges after its date; the
+sum of all exchanges is kept as a check and listed as a conflict when it
+disagrees with a running total of the same day. ``low``/``high`` carry the
+figures' own bounds ("some 600" is 600 with approximate bounds).
+
+Status, as of the date (day N of a phase counts its start as day 1):
+
+- ``unknown``: the phase has no start, or nothing was reported;
+- ``complete``: delivered reaches the promise (95% of it when the promise is
+  approximate, "about 1,900");
+- ``overdue``: the phase is over and the promise is not reached;
+- ``on_track``: the share delivered is at least the share of the phase gone
+  (18 of 33 on day 17 of 42 is on track);
+- ``behind``: otherwise.
+
+Terms of the deal stated in reports (``modality == "term"``) that give another
+quantity than the spec are flagged in the obligation's conflicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from trucewatch.ledger.spec import Agreement, Obligation, Phase
+
+APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
+TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def known_on(claim: dict) -> dt.date | None:
+    """The day a figure was known: its as-of date, else its report's date."""
+    return _day(claim.get("as_of")) or _day(claim.get("doc_date"))
+
+
+def happened_on(claim: dict) -> dt.date | None:
+    """The day the counted thing happened, where stated, else the day it was known."""
+    return _day(claim.get("date")) or known_on(claim)
+
+
+def in_phase(day: dt.date | None, phase: Phase) -> bool:
+    if day is None or phase.start is None:
+        return False
+    last = phase.last_day
+    return day >= phase.start and (last is None or day <= last)
+
+
+def evidence_of(claim: dict, kind: str) -> dict:
+    return {
+        "doc": claim["doc"],
+        "date": _iso(known_on(claim)),
+        "happened": _iso(happened_on(claim)),
+        "source": claim.get("source"),
+        "value": claim.get("value"),
+        "low": claim.get("low"),
+        "high": claim.get("high"),
+        "qualifier": claim.get("qualifier"),
+        "kind": kind,
+        "start": claim.get("start"),
+        "end": claim.get("end"),
+        "evidence": claim.get("evidence"),
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _bounds(claim: dict) -> tuple[float, float, float]:
+    value = claim.get("value")
+    low = claim.get("low")
+    high = claim.get("high")
+    best = value if value is not None else (low if low is not None else high)
+    return best, low if low is not None else best, high if high is not None else best
+
+
+def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
+    """The figure most reports give (ties: the larger), and the ones that disagree."""
+    counts = Counter(c.get("value") for c in claims)
+    winner_value = max(counts, key=lambda v: (counts[v], v if v is not None else -1))
+    winner = next(c for c in claims if c.get("value") == winner_value)
+    return winner, [c for c in claims if c.get("value") != winner_value]
+
+
+def reconcile_obligation(
+    obligation: Obligation, phase: Phase, claims: Iterable[dict], as_of: dt.date
+) -> dict:
+    """One obligation's row of the ledger (see the module doc for the rules)."""
+    categories = set(obligation.categories)
+    relevant = [c for c in claims if c.get("category") in categories]
+    counted = [
+        c
+        for c in relevant
+        if c.get("modality") == "reported"
+        and c.get("value") is not None
+        and (known_on(c) or dt.date.max) <= as_of
+        and in_phase(happened_on(c) if not c.get("cumulative") else known_on(c), phase)
+    ]
+    evidence: list[dict] = []
+    conflicts: list[dict] = []
+
+    totals_by_day: dict[dt.date, list[dict]] = defaultdict(list)
+    exchanges_by_day: dict[dt.date, list[dict]] = defaultdict(list)
+    for claim in counted:
+        if claim.get("cumulative"):
+            totals_by_day[known_on(claim)].append(claim)
+        else:
+            exchanges_by_day[happened_on(claim)].append(claim)
+
+    exchanges: dict[dt.date, dict] = {}
+    for day, group in sorted(exchanges_by_day.items()):
+        winner, others = _consensus(group)
+        exchanges[day] = winner
+        evidence += [evidence_of(c, "exchange") for c in group]
+        if others:
+            conflicts.append(_conflict("exchange", day, _winner_first(winner, group)))
+
+    latest_total: dict | None = None
+    for day, group in sorted(totals_by_day.items()):
+        winner, others = _consensus(group)
+        latest_total = winner
+        evidence += [evidence_of(c, "cumulative") for c in group]
+        if others:
+            conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
+
+    best = low = high = 0.0
+    since = dt.date.min
+    if latest_total is not None:
+        best, low, high = _bounds(latest_total)
+        since = known_on(latest_total)
+    for day, claim in exchanges.items():
+        if day > since:
+            b, lo, hi = _bounds(claim)
+            best, low, high = best + b, low + lo, high + hi
+    check = sum(_bounds(c)[0] for c in exchanges.values())
+    if latest_total is not None and exchanges:
+        on_total_day = sum(_bounds(c)[0] for d, c in exchanges.items() if d <= since)
+        if on_total_day and on_total_day != _bounds(latest_total)[0]:
+            conflicts.append(
+                {
+                    "kind": "sum_of_exchanges",
+                    "date": _iso(since),
+                    "values": [
+                        {"value": _bounds(latest_total)[0], "source": latest_total.get("source"),
+                         "doc": latest_total["doc"], "what": "running total"},
+                        {"value": on_total_day, "source": None, "doc": None,
+                         "what": f"sum of {sum(1 for d in exchanges if d <= since)} exchange(s)"},
+                    ],
+                }
+            )  # fmt: skip
+    conflicts += _term_conflicts(obligation, relevant, as_of)
+
+    reports = len({c["doc"] for c in counted})
+    delivered = (
+        {"best": _number(best), "low": _number(low), "high": _number(high)}
+        if counted
+        else {"best": None, "low": None, "high": None}
+    )
+    return {
+        "id": obligation.id,
+        "party": obligation.party,
+        "action": obligation.action,
+        "what": obligation.what,
+        "promised": obligation.quantity,
+        "approx": obligation.approx,
+        "delivered": delivered,
+        "exchanges": len(exchanges),
+        "sum_of_exchanges": _number(check) if exchanges else None,
+        "reports": reports,
+        "evidence": sorted(evidence, key=lambda e: (e["date"] or "", e["doc"], e["start"] or 0)),
+        "conflicts": conflicts,
+        "status": status(obligation, phase, delivered["best"], reports, as_of),
+    }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _winner_first(winner: dict, group: list[dict]) -> list[dict]:
+    """Every report of the disputed figure, the accepted one first."""
+    return [winner, *(c for c in group if c is not winner)]
+
+
+def _conflict(kind: str, day: dt.date, claims: list[dict]) -> dict:
+    return {
+        "kind": kind,
+        "date": _iso(day),
+        "values": [
+            {"value": c.get("value"), "source": c.get("source"), "doc": c["doc"]} for c in claims
+        ],
+    }
+
+
+def _term_conflicts(obligation: Obligation, claims: list[dict], as_of: dt.date) -> list[dict]:
+    if obligation.quantity is None:
+        return []
+    tolerance = obligation.quantity * TERM_TOLERANCE if obligation.approx else 0
+    found = []
+    for claim in claims:
+        if claim.get("modality") != "term" or claim.get("value") is None:
+            continue
+        if (known_on(claim) or dt.date.max) > as_of:
+            continue
+        if abs(claim["value"] - obligation.quantity) > tolerance:
+            found.append(
+                {
+                    "kind": "term",
+                    "date": _iso(known_on(claim)),
+                    "values": [
+                        {"value": obligation.quantity, "source": "spec", "doc": None},
+                        {"value": claim["value"], "source": claim.get("source"),
+                         "doc": claim["doc"]},
+                    ],
+                }
+            )  # fmt: skip
+    return found
+
+
+def phase_day(phase: Phase, as_of: dt.date) -> int | None:
+    """Day N of the phase on ``as_of`` (the start is day 1); None before it starts."""
+    if phase.start is None or as_of < phase.start:
+        return None
+    return (as_of - phase.start).days + 1
+
+
+def status(
+    obligation: Obligation, phase: Phase, best: float | None, reports: int, as_of: dt.date
+) -> str:
+    if phase.start is None or obligation.quantity is None or not reports or best is None:
+        return "unknown"
+    needed = obligation.quantity * (APPROX_COMPLETE if obligation.approx else 1)
+    if best >= needed:
+        return "complete"
+    last = phase.last_day
+    if last is not None and as_of > last:
+        return "overdue"
+    day, length = phase_day(phase, as_of), phase.length
+    if day is None or not length:
+        return "unknown"
+    share_due = min(day, length) / length
+    return "on_track" if best / obligation.quantity >= share_due else "behind"
+
+
+def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date) -> dict:
+    """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
+    phases = []
+    for phase in agreement.phases:
+        last = phase.last_day
+        phases.append(
+            {
+                "name": phase.name,
+                "start": _iso(phase.start),
+                "end": _iso(last),
+                "day": phase_day(phase, as_of) if last is None or as_of <= last else phase.length,
+                "days": phase.length,
+                "exchanges": exchange_count(phase, claims, as_of),
+                "obligations": [
+                    reconcile_obligation(o, phase, claims, as_of) for o in phase.obligations
+                ],
+            }
+        )
+    return {
+        "agreement": agreement.id,
+        "name": agreement.name,
+        "as_of": as_of.isoformat(),
+        "parties": agreement.parties,
+        "mediators": agreement.mediators,
+        "phases": phases,
+        "figures": competing_figures(claims, as_of),
+    }
+
+
+def exchange_count(phase: Phase, claims: list[dict], as_of: dt.date) -> dict:
+    """Exchanges in the phase: the latest reported count, else the days with a release."""
+    stated = [
+        c
+        for c in claims
+        if c.get("category") == "exchanges"
+        and c.get("modality") == "reported"
+        and c.get("value") is not None
+        and (known_on(c) or dt.date.max) <= as_of
+        and in_phase(known_on(c), phase)
+    ]
+    if stated:
+        latest = max(stated, key=lambda c: (known_on(c), c.get("value")))
+        return {"count": _number(latest["value"]), "source": latest.get("source"),
+                "doc": latest["doc"], "basis": "reported"}  # fmt: skip
+    days = {
+        happened_on(c)
+        for c in claims
+        if c.get("category") in ("hostages_released", "prisoners_released")
+        and c.get("modality") == "reported"
+        and not c.get("cumulative")
+        and (known_on(c) or dt.date.max) <= as_of
+        and in_phase(happened_on(c), phase)
+    }
+    if not days:
+        return {"count": None, "source": None, "doc": None, "basis": None}
+    return {"count": len(days), "source": None, "doc": None, "basis": "release days"}
+
+
+# Categories whose figures are compared across sources (a toll by one account
+# against another's); releases and exchanges are reconciled per obligation.
+COMPARED = ("killed", "wounded", "displaced", "hostages_held")
+
+
+def competing_figures(claims: list[dict], as_of: dt.date) -> list[dict]:
+    """Per compared category, each source's latest figure, when sources give different ones."""
+    result = []
+    for category in COMPARED:
+        latest: dict[str | None, dict] = {}
+        for claim in claims:
+            if claim.get("category") != category or claim.get("modality") != "reported":
+                continue
+            if claim.get("value") is None or (known_on(claim) or dt.date.max) > as_of:
+                continue
+            key = claim.get("source")
+            if key is None:
+                continue
+            current = latest.get(key)
+            if current is None or (known_on(claim), claim["value"]) > (
+                known_on(current),
+                current["value"],
+            ):
+                latest[key] = claim
+        if len({c["value"] for c in latest.values()}) > 1:
+            result.append(
+                {
+                    "category": category,
+                    "values": [
+                        {
+                            "value": c["value"],
+                            "qualifier": c.get("qualifier"),
+                            "source": source,
+                            "location": c.get("location"),
+                            "subject": c.get("subject"),
+                            "date": _iso(known_on(c)),
+                            "doc": c["doc"],
+                            "evidence": c.get("evidence"),
+                        }
+                        for source, c in sorted(latest.items(), key=lambda kv: -kv[1]["value"])
+                    ],
+                }
+            )
+    return result

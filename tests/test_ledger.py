@@ -1,0 +1,222 @@
+"""The ledger: an agreement spec and figure records in, promised against delivered out."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from trucewatch.ledger import SpecError, ledger, load_spec, parse_spec
+
+AGREEMENTS = Path(__file__).resolve().parent.parent / "examples" / "agreements"
+SPEC = """\
+id: riverland-2031
+name: Riverland truce
+parties: [Northmark, Riverland Front]
+mediators: [Varenia]
+phases:
+  - name: First phase
+    start: 2031-03-01
+    days: 30
+    obligations:
+      - {id: captives, party: Riverland Front, what: hostages, quantity: 20}
+      - {id: detainees, party: Northmark, what: prisoners, quantity: 300, approx: true}
+  - name: Second phase
+    start: null
+"""
+
+
+def claim(category, value, doc, doc_date, **fields):
+    """A figure record as the store gives it (dates as ISO strings)."""
+    return {
+        "kind": "claim",
+        "doc": doc,
+        "doc_date": doc_date,
+        "start": fields.pop("start", 0),
+        "end": fields.pop("end", 1),
+        "evidence": fields.pop("evidence", ""),
+        "value": value,
+        "low": fields.pop("low", None),
+        "high": fields.pop("high", None),
+        "qualifier": fields.pop("qualifier", None),
+        "category": category,
+        "subject": fields.pop("subject", None),
+        "location": fields.pop("location", None),
+        "source": fields.pop("source", None),
+        "as_of": fields.pop("as_of", doc_date),
+        "date": fields.pop("date", None),
+        "modality": fields.pop("modality", "reported"),
+        "cumulative": fields.pop("cumulative", False),
+        **fields,
+    }
+
+
+def obligation(result, oid):
+    return next(o for p in result["phases"] for o in p["obligations"] if o["id"] == oid)
+
+
+def test_repeated_reports_of_one_exchange_count_once():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 3, "b", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 3, "c", "2031-03-03", date="2031-03-02"),
+        claim("hostages_released", 4, "d", "2031-03-09", date="2031-03-08"),
+    ]
+    result = ledger(agreement, claims, dt.date(2031, 3, 10))
+    row = obligation(result, "captives")
+    assert row["delivered"] == {"best": 7, "low": 7, "high": 7}
+    assert row["exchanges"] == 2
+    assert row["reports"] == 4
+    assert row["conflicts"] == []
+    assert result["phases"][0]["day"] == 10
+    assert result["phases"][0]["exchanges"]["count"] == 2
+
+
+def test_latest_running_total_wins_and_later_exchanges_add_to_it():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 9, "b", "2031-03-12", cumulative=True, source="the army"),
+        claim("hostages_released", 2, "c", "2031-03-15", date="2031-03-15"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 16)), "captives")
+    assert row["delivered"]["best"] == 11
+    assert row["sum_of_exchanges"] == 5
+    # The one exchange on or before the total's day sums to 3, not 9: listed, not merged.
+    [check] = [c for c in row["conflicts"] if c["kind"] == "sum_of_exchanges"]
+    assert [v["value"] for v in check["values"]] == [9, 3]
+
+
+def test_only_figures_known_by_the_as_of_date_count():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 4, "b", "2031-03-09", date="2031-03-08"),
+    ]
+    early = obligation(ledger(agreement, claims, dt.date(2031, 3, 5)), "captives")
+    assert early["delivered"]["best"] == 3
+    before = obligation(ledger(agreement, claims, dt.date(2031, 2, 1)), "captives")
+    assert before["delivered"]["best"] is None
+    assert before["status"] == "unknown"
+
+
+def test_disagreeing_reports_of_one_exchange_are_listed_with_sources():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("prisoners_released", 90, "a", "2031-03-02", source="the prison service"),
+        claim("prisoners_released", 90, "b", "2031-03-02", source="Varenian mediators"),
+        claim("prisoners_released", 110, "c", "2031-03-02", source="the Front"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 2)), "detainees")
+    assert row["delivered"]["best"] == 90
+    [conflict] = row["conflicts"]
+    assert conflict["kind"] == "exchange"
+    assert {v["source"] for v in conflict["values"]} == {
+        "the prison service",
+        "Varenian mediators",
+        "the Front",
+    }
+
+
+def test_approximate_figures_carry_their_bounds():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("prisoners_released", 100, "a", "2031-03-04", low=90, high=110, qualifier="some"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 4)), "detainees")
+    assert row["delivered"] == {"best": 100, "low": 90, "high": 110}
+
+
+@pytest.mark.parametrize(
+    "delivered, as_of, expected",
+    [
+        (20, "2031-03-10", "complete"),
+        (10, "2031-03-10", "on_track"),  # half delivered on day 10 of 30
+        (2, "2031-03-20", "behind"),  # a tenth delivered two-thirds of the way through
+        (12, "2031-04-05", "overdue"),  # the phase ended on 30 March
+    ],
+)
+def test_status_rule(delivered, as_of, expected):
+    agreement = parse_spec(SPEC)
+    claims = [claim("hostages_released", delivered, "a", "2031-03-02", date="2031-03-02")]
+    row = obligation(ledger(agreement, claims, dt.date.fromisoformat(as_of)), "captives")
+    assert row["status"] == expected
+
+
+def test_an_approximate_promise_is_met_at_95_percent():
+    agreement = parse_spec(SPEC)
+    claims = [claim("prisoners_released", 290, "a", "2031-03-02")]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "detainees")
+    assert row["status"] == "complete"
+
+
+def test_terms_that_differ_from_the_spec_are_flagged():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 20, "a", "2031-02-27", modality="term"),
+        claim("hostages_released", 25, "b", "2031-02-28", modality="term", source="the Front"),
+        claim("hostages_released", 3, "c", "2031-03-02", modality="projected"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 2)), "captives")
+    assert row["delivered"]["best"] is None  # terms and projections are not deliveries
+    [flag] = row["conflicts"]
+    assert flag["kind"] == "term"
+    assert [v["value"] for v in flag["values"]] == [20, 25]
+
+
+def test_competing_tolls_are_listed_by_source():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("killed", 1200, "a", "2031-03-01", source="the health ministry", location="Ostra"),
+        claim("killed", 1250, "b", "2031-03-03", source="the health ministry", location="Ostra"),
+        claim("killed", 800, "c", "2031-03-03", source="a UN tally", location="Ostra"),
+    ]
+    [toll] = ledger(agreement, claims, dt.date(2031, 3, 3))["figures"]
+    assert toll["category"] == "killed"
+    assert [(v["value"], v["source"]) for v in toll["values"]] == [
+        (1250, "the health ministry"),
+        (800, "a UN tally"),
+    ]
+
+
+def test_a_phase_without_a_start_is_unknown():
+    agreement = parse_spec(SPEC)
+    second = ledger(agreement, [], dt.date(2031, 3, 3))["phases"][1]
+    assert second["start"] is None and second["day"] is None and second["days"] is None
+
+
+def test_example_specs_load():
+    gaza = load_spec(AGREEMENTS / "gaza-2025-phase1.yaml")
+    assert gaza.parties == ["Israel", "Hamas"]
+    first = gaza.phases[0]
+    assert first.last_day == dt.date(2025, 3, 1)
+    assert [(o.id, o.quantity, o.approx) for o in first.obligations] == [
+        ("hostages", 33, False),
+        ("prisoners", 1900, True),
+    ]
+    assert first.obligations[1].categories == ("prisoners_released",)
+    assert load_spec(AGREEMENTS / "russia-ukraine-2025-1000-for-1000.yaml").phases[0].days == 3
+
+
+@pytest.mark.parametrize(
+    "text, message, line",
+    [
+        (SPEC.replace("days: 30", "days: thirty"), "phases.0.days", 8),
+        (SPEC.replace("quantity: 20", "quantity: -2"), "phases.0.obligations.0.quantity", 10),
+        (SPEC.replace("name: Riverland truce\n", ""), "name: Field required", None),
+        (SPEC.replace("    days: 30", "    days: 30\n    end: 2031-05-01"), "disagree", 6),
+        (SPEC.replace("mediators: [Varenia]", "mediators: [Varenia"), "not valid YAML", None),
+        (SPEC + "colour: blue\n", "colour", 14),
+    ],
+)
+def test_spec_errors_name_the_line_and_field(text, message, line):
+    with pytest.raises(SpecError) as raised:
+        parse_spec(text, "riverland.yaml")
+    assert message in str(raised.value)
+    if line:
+        assert f"riverland.yaml:{line}:" in str(raised.value)
+
+
+def test_missing_spec_file(tmp_path):
+    with pytest.raises(SpecError, match="nope.yaml"):
+        load_spec(tmp_path / "nope.yaml")
