@@ -189,6 +189,29 @@ def quotes(db_url, speaker, as_json) -> None:
         Console().print(table)
 
 
+@cli.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@db_option
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Count what was known on this day (YYYY-MM-DD; default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the ledger as JSON.")
+def ledger(spec, db_url, as_of, as_json) -> None:
+    """Promised against delivered for the agreement in SPEC (YAML), by phase and obligation."""
+    from trucewatch.ledger import ledger_from_db, load_spec
+    from trucewatch.ledger.render import ledger_table
+
+    agreement = load_spec(spec)
+    with Database(db_url) as db:
+        result = ledger_from_db(agreement, db, as_of.date() if as_of else None)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        Console().print(ledger_table(result))
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

@@ -15,7 +15,7 @@ from importlib import resources
 import numpy as np
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -203,12 +203,18 @@ class Database:
             return dict(row) if row else None
 
     def iter_records(
-        self, kind: str, doc_id: str | None = None, contains: dict[str, str] | None = None
+        self,
+        kind: str,
+        doc_id: str | None = None,
+        contains: dict[str, str] | None = None,
+        any_of: dict[str, Iterable] | None = None,
     ) -> Iterator[dict]:
         """Stored records of one kind as the dicts ``extract`` prints, evidence included.
 
         ``contains`` keeps records whose column holds the text, ignoring case
-        (``{"speaker": "trump"}``); the value is bound as a parameter.
+        (``{"speaker": "trump"}``); ``any_of`` those whose column has one of the
+        values (``{"category": ["killed", "wounded"]}``). Values are bound as
+        parameters.
         """
         table = RECORD_TABLES[kind]
         query = (
@@ -220,9 +226,48 @@ class Database:
             query = query.where(table.c.doc_id == doc_id)
         for column, text in (contains or {}).items():
             query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
+        for column, values in (any_of or {}).items():
+            query = query.where(table.c[column].in_(list(values)))
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
+
+    def figures(
+        self,
+        categories: Iterable[str],
+        mentioning: Iterable[str] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict]:
+        """Figure (``claim``) records of the categories, for a ledger.
+
+        ``mentioning`` keeps figures from reports that name one of the actors
+        (an entity whose canonical name or text is in the list), so one
+        agreement's ledger is not fed by another conflict's reports; ``since``
+        and ``until`` bound the day each figure was known (its ``as_of``, else
+        its report's date). All indexed: see migration 0005.
+        """
+        table = RECORD_TABLES["claim"]
+        known = func.coalesce(table.c.as_of, documents.c.date)
+        query = (
+            select(table, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
+            .join(documents, documents.c.id == table.c.doc_id)
+            .where(table.c.category.in_(sorted(set(categories))))
+            .order_by(known, table.c.doc_id, table.c.start, table.c.id)
+        )
+        if mentioning is not None:
+            names = sorted(set(mentioning))
+            entities = RECORD_TABLES["entity"]
+            mentions = select(entities.c.doc_id).where(
+                or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
+            )
+            query = query.where(table.c.doc_id.in_(mentions))
+        if since is not None:
+            query = query.where(known >= since)
+        if until is not None:
+            query = query.where(known <= until)
+        with self.engine.connect() as conn:
+            return [stored_record("claim", row) for row in conn.execute(query).mappings()]
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, near-duplicates, input errors and each record kind."""
