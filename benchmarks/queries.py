@@ -1,0 +1,183 @@
+"""Query latency on a large generated database: the ledger and record look-ups.
+
+Generates a database of ``--records`` records (default 1,000,000) spread over
+``--docs`` reports (default 20,000) with realistic values where they matter
+to the queries (figure categories, dates, actor names, speakers), then times
+each query ``--repeat`` times with varying parameters and prints p50/p95 in
+milliseconds. Every record table in the schema is filled, so the benchmark
+follows the schema as it grows.
+
+    python benchmarks/queries.py [--records 1000000] [--docs 20000] [--db URL] [--postgres]
+
+The generated SQLite file is kept with ``--db sqlite:///PATH`` (generation
+takes a minute or two); a later run with the same ``--db`` reuses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import Boolean, Date, Float, Integer, func, insert, select
+from sqlalchemy.types import JSON
+
+from trucewatch.ledger import ledger_from_db, load_spec
+from trucewatch.store import Database
+from trucewatch.store.schema import RECORD_TABLES, documents
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "examples" / "agreements" / "gaza-2025-phase1.yaml"
+SHARE = {"entity": 0.45, "quote": 0.15, "claim": 0.25, "event": 0.15}  # of records, by kind
+ACTORS = ["Israel", "Hamas", "Qatar", "Egypt", "United States", "Ukraine", "Russia", "Lebanon",
+          "Hezbollah", "India", "Pakistan", "Turkey"] + [f"Actor {i}" for i in range(400)]  # fmt: skip
+CATEGORIES = ["killed", "wounded", "hostages_held", "hostages_released", "prisoners_released",
+              "exchanges", "displaced", "aid_trucks", "duration", "other"]  # fmt: skip
+VALUES = {
+    "category": CATEGORIES,
+    "modality": ["reported"] * 6 + ["term", "projected", "negated"],
+    "label": ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"],
+    "canonical": ACTORS,
+    "text": ACTORS,
+    "speaker": [f"Speaker {i}" for i in range(300)] + ACTORS[:12],
+    "source": ["the health ministry", "the army", "a UN tally", None, None],
+    "type": ["ASSAULT", "CONSULT", "RETREAT", "AID", "AGREE", "REJECT"],
+    "status": ["occurred", "planned", "negated"],
+    "cue": ["say", "tell", "warn", "according to"],
+}
+START = dt.date(2025, 1, 1)
+
+
+def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    body = "x" * 2000
+    doc_ids = [f"{i:016x}" for i in range(n_docs)]
+    doc_dates = [START + dt.timedelta(days=rng.randrange(365)) for _ in doc_ids]
+    now = dt.datetime.now(dt.UTC)
+    with db.engine.begin() as conn:
+        rows = [
+            {"id": d, "content_hash": f"{d}{'0' * 48}", "path": f"gen/{d}.txt", "body": body,
+             "chars": len(body), "date": day, "ingested_at": now}
+            for d, day in zip(doc_ids, doc_dates, strict=True)
+        ]  # fmt: skip
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(documents), rows[i : i + 5000])
+    kinds = {k: v for k, v in SHARE.items() if k in RECORD_TABLES}
+    total_share = sum(kinds.values())
+    for kind, share in kinds.items():
+        table = RECORD_TABLES[kind]
+        count = int(n_records * share / total_share)
+        columns = [c for c in table.columns if c.name != "id"]
+        batch = []
+        with db.engine.begin() as conn:
+            for _ in range(count):
+                doc = rng.randrange(n_docs)
+                start = rng.randrange(1900)
+                row = {"doc_id": doc_ids[doc], "start": start, "end": start + 20,
+                       "evidence_start": max(0, start - 40), "evidence_end": start + 80}  # fmt: skip
+                for column in columns:
+                    if column.name not in row:
+                        row[column.name] = value_for(column, rng, doc_dates[doc])
+                batch.append(row)
+                if len(batch) == 10_000:
+                    conn.execute(insert(table), batch)
+                    batch = []
+            if batch:
+                conn.execute(insert(table), batch)
+
+
+def value_for(column, rng: random.Random, doc_date: dt.date):
+    if column.name in VALUES:
+        return rng.choice(VALUES[column.name])
+    if isinstance(column.type, Boolean):
+        return rng.random() < 0.3
+    if isinstance(column.type, Date):
+        return doc_date - dt.timedelta(days=rng.randrange(3)) if rng.random() < 0.6 else None
+    if isinstance(column.type, Integer):
+        return rng.randrange(2000) if column.nullable else rng.randrange(2000)
+    if isinstance(column.type, Float):
+        return float(rng.randrange(1, 2000))
+    if isinstance(column.type, JSON):
+        return [rng.choice(ACTORS)]
+    return rng.choice(ACTORS) if column.nullable and rng.random() < 0.7 else "text"
+
+
+def timed(fn, repeat: int) -> list[float]:
+    times = []
+    for i in range(repeat):
+        started = time.perf_counter()
+        fn(i)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def run_queries(db: Database, repeat: int) -> dict[str, tuple[float, float]]:
+    with db.engine.connect() as conn:
+        doc_ids = [r[0] for r in conn.execute(select(documents.c.id).limit(1000))]
+    spec = load_spec(SPEC)
+    days = [START + dt.timedelta(days=d) for d in range(20, 360, 7)]
+    queries = {
+        "ledger (Gaza spec, as of a date)": lambda i: ledger_from_db(spec, db, days[i % len(days)]),
+        "records of one report (every kind)": lambda i: [
+            list(db.iter_records(kind, doc_id=doc_ids[i % len(doc_ids)])) for kind in RECORD_TABLES
+        ],
+        "quotes by speaker (contains)": lambda i: list(
+            db.iter_records("quote", contains={"speaker": f"speaker {i % 300}"})
+        ),
+        "latest 20 reports with counts": lambda i: db.list_documents(),
+        "most mentioned actors": lambda i: db.top_values("entity", "canonical"),
+    }
+    if "claim" not in RECORD_TABLES:
+        queries.pop("ledger (Gaza spec, as of a date)")
+    return {name: percentiles(timed(fn, repeat)) for name, fn in queries.items()}
+
+
+def record_count(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return sum(
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in RECORD_TABLES.values()
+        )
+
+
+def bench(url: str, args) -> None:
+    db = Database(url)
+    if record_count(db) == 0:
+        started = time.perf_counter()
+        fill(db, args.records, args.docs)
+        print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(f"{db.engine.dialect.name}: {record_count(db):,} records, {args.repeat} runs per query")
+    for name, (p50, p95) in run_queries(db, args.repeat).items():
+        print(f"  {name:40} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
+    parser.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="trucewatch-queries-") as scratch:
+        bench(args.db or f"sqlite:///{scratch}/queries.db", args)
+        if args.postgres:
+            from trucewatch.store.pgtemp import server_bindir, temporary_postgres
+
+            with temporary_postgres(server_bindir()) as server:
+                bench(server.create_database("queries"), args)
+
+
+if __name__ == "__main__":
+    main()
