@@ -212,6 +212,39 @@ def ledger(spec, db_url, as_of, as_json) -> None:
         Console().print(ledger_table(result))
 
 
+@cli.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@db_option
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Up to this day (YYYY-MM-DD; default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def timeline(spec, db_url, as_of, as_json) -> None:
+    """Exchanges, violations, negotiations and statements for the agreement in SPEC, by date."""
+    from trucewatch.ledger import load_spec, timeline_from_db
+
+    agreement = load_spec(spec)
+    with Database(db_url) as db:
+        entries = timeline_from_db(agreement, db, as_of.date() if as_of else None)
+    if as_json:
+        for entry in entries:
+            click.echo(json.dumps(entry, ensure_ascii=False))
+        return
+    table = Table(title=f"{agreement.name}: timeline", show_header=True)
+    for column in ("date", "what", "", "doc"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        when = entry["date"] or "–"
+        if entry["dated_by"] == "report":
+            when += " (report)"
+        reports = entry.get("reports")
+        summary = entry["summary"] + (f"  [{reports} reports]" if reports and reports > 1 else "")
+        table.add_row(when, entry["label"], summary, entry["doc"])
+    Console().print(table)
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

@@ -12,8 +12,19 @@ import datetime as dt
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.ledger.reconcile import COMPARED, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec
+from trucewatch.ledger.timeline import timeline
+from trucewatch.store.schema import RECORD_TABLES
 
-__all__ = ["Agreement", "SpecError", "ledger", "ledger_from_db", "load_spec", "parse_spec"]
+__all__ = [
+    "Agreement",
+    "SpecError",
+    "ledger",
+    "ledger_from_db",
+    "load_spec",
+    "parse_spec",
+    "timeline",
+    "timeline_from_db",
+]
 
 
 # Terms are often reported in the days before a deal takes effect.
@@ -42,11 +53,30 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
     return ledger(agreement, claims, as_of)
 
 
-def party_names(agreement: Agreement, aliases: AliasTable | None = None) -> set[str]:
+def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:
+    """The agreement's timeline (``timeline.py``) from the reports in ``db`` naming a party."""
+    as_of = as_of or dt.date.today()
+    names = party_names(agreement)
+    starts = [p.start for p in agreement.phases if p.start is not None]
+    since = min(starts) - LEAD_IN if starts else None
+    doc_ids = db.documents_mentioning(names, since=since, until=as_of)
+
+    def records(kind: str) -> list[dict]:
+        if kind not in RECORD_TABLES or not doc_ids:
+            return []
+        return list(db.iter_records(kind, any_of={"doc_id": doc_ids}))
+
+    speakers = names | party_names(agreement, parties=agreement.mediators)
+    return timeline(agreement, records("claim"), records("event"), records("quote"), speakers)
+
+
+def party_names(
+    agreement: Agreement, aliases: AliasTable | None = None, parties: list[str] | None = None
+) -> set[str]:
     """Every name a party goes by: as written in the spec, its alias-table entry, spec aliases."""
     aliases = aliases or default_table()
     names: set[str] = set()
-    for party in agreement.parties:
+    for party in agreement.parties if parties is None else parties:
         names.add(party)
         names.update(agreement.aliases.get(party, []))
         actor = aliases.lookup(party)

@@ -232,6 +232,25 @@ class Database:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
 
+    def documents_mentioning(
+        self, names: Iterable[str], since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[str]:
+        """Ids of reports that name one of the actors, dated within the bounds, oldest first."""
+        entities = RECORD_TABLES["entity"]
+        names = sorted(set(names))
+        mentions = select(entities.c.doc_id).where(
+            or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
+        )
+        query = select(documents.c.id).where(documents.c.id.in_(mentions))
+        if since is not None:
+            query = query.where(documents.c.date >= since)
+        if until is not None:
+            query = query.where(documents.c.date <= until)
+        with self.engine.connect() as conn:
+            return [
+                row[0] for row in conn.execute(query.order_by(documents.c.date, documents.c.id))
+            ]
+
     def figures(
         self,
         categories: Iterable[str],
