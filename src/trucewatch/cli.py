@@ -13,6 +13,7 @@ from rich.table import Table
 from trucewatch import __version__, pipeline
 from trucewatch.config import DEFAULT_DB
 from trucewatch.errors import InputError, TrucewatchError
+from trucewatch.extract.claims import CATEGORIES
 from trucewatch.progress import document_progress
 from trucewatch.store import Database
 
@@ -176,6 +177,41 @@ def quotes(db_url, speaker, as_json) -> None:
                 record["speaker"] or "(unattributed)",
                 record["cue"] or "",
                 f"{marks[0]}{record['content']}{marks[1]}",
+                record["doc"],
+            )
+        Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--category",
+    metavar="C",
+    type=click.Choice(CATEGORIES),
+    help="Only figures of this category (killed, hostages_released, ...).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def figures(db_url, category, as_json) -> None:
+    """List stored figures (numeric claims): value, what, by whose account, term or fact."""
+    with Database(db_url) as db:
+        records = db.iter_records("claim", equals={"category": category} if category else None)
+        if as_json:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        table = Table(show_header=True, show_lines=False)
+        for column in ("report", "figure", "category", "source", "as of", "modality", "doc"):
+            table.add_column(column, overflow="fold")
+        for record in records:
+            table.add_row(
+                record["doc_date"] or "–",
+                record["evidence"][record["start"] - record["evidence_start"] :][
+                    : record["end"] - record["start"]
+                ],
+                record["category"] + (" (total)" if record["cumulative"] else ""),
+                record["source"] or "(unattributed)",
+                record["as_of"] or "",
+                record["modality"],
                 record["doc"],
             )
         Console().print(table)

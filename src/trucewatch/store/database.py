@@ -198,12 +198,17 @@ class Database:
             return dict(row) if row else None
 
     def iter_records(
-        self, kind: str, doc_id: str | None = None, contains: dict[str, str] | None = None
+        self,
+        kind: str,
+        doc_id: str | None = None,
+        contains: dict[str, str] | None = None,
+        equals: dict[str, str] | None = None,
     ) -> Iterator[dict]:
         """Stored records of one kind as the dicts ``extract`` prints, evidence included.
 
         ``contains`` keeps records whose column holds the text, ignoring case
-        (``{"speaker": "trump"}``); the value is bound as a parameter.
+        (``{"speaker": "trump"}``); ``equals`` those whose column is the value
+        (``{"category": "killed"}``). Values are bound as parameters.
         """
         table = RECORD_TABLES[kind]
         query = (
@@ -215,6 +220,8 @@ class Database:
             query = query.where(table.c.doc_id == doc_id)
         for column, text in (contains or {}).items():
             query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
+        for column, value in (equals or {}).items():
+            query = query.where(table.c[column] == value)
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
@@ -315,6 +322,8 @@ def stored_record(kind: str, row) -> dict:
     }
     for key, value in row.items():
         if key not in ("id", "doc_id", "body", "doc_date", "path"):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # figures: 47518, as extracted, not 47518.0
             data[key] = value.isoformat() if isinstance(value, dt.date) else value
     data["evidence"] = body[row["evidence_start"] : row["evidence_end"]]
     return data

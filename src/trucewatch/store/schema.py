@@ -126,5 +126,24 @@ quotes = record_table(
     Index("ix_quotes_speaker", "speaker"),
 )
 
+# Numeric claims (trucewatch.extract.claims): value and bounds, what is counted,
+# by whose account, for when, and as fact or as a term of an agreement.
+claims = record_table(
+    "claims",
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(32)),
+    Column("category", String(32), nullable=False),
+    Column("subject", Text),
+    Column("location", Text),
+    Column("source", Text),
+    Column("as_of", Date),
+    Column("date", Date),
+    Column("modality", String(16), nullable=False),
+    Column("cumulative", Boolean, nullable=False),
+    Index("ix_claims_category", "category"),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
-RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes}
+RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes, "claim": claims}
