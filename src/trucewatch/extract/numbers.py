@@ -128,8 +128,10 @@ def _vague(doc: Doc, i: int, lex: dict) -> Quantity | None:
         if phrase in vague and (width == 3 or doc[i].pos_ == "NOUN"):
             low, high = vague[phrase]
             last = doc[i + width - 1]
-            noun = _partitive(last) or (last.head if last.dep_ == "nummod" else None)
-            if noun is None and width == 1 and not (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+            noun = _partitive(last)
+            if noun is None and last.dep_ in ("nummod", "amod", "quantmod", "npadvmod"):
+                noun = last.head if last.head.pos_ in ("NOUN", "PROPN") else None
+            if noun is None and width == 1:
                 return None  # "hundreds" alone as a noun: no count of anything named
             return Quantity(
                 i, i + width - 1, None, low, high, None, _root(doc, i, i + width - 1), noun
@@ -150,9 +152,13 @@ def _fraction(doc: Doc, i: int, lex: dict) -> Quantity | None:
 def _number(doc: Doc, i: int, lex: dict, kind_at: dict[int, Timex]) -> Quantity | None:
     token = doc[i]
     first = i
-    if token.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
-        first, i, token = i, i + 1, doc[i + 1]
     value = number_value(token)
+    if token.lower_ == "a" and i + 1 < len(doc):
+        following = doc[i + 1].lower_
+        if following == "dozen":  # "a dozen"
+            first, i, token, value = i, i + 1, doc[i + 1], 12.0
+        elif following in lex["multipliers"] and following.isalpha():  # "a thousand"
+            token, value = doc[i + 1], 1.0
     if value is None or _CLOCK.search(token.text) or _PHONE.match(token.text):
         return None
     last = i
@@ -170,8 +176,6 @@ def _number(doc: Doc, i: int, lex: dict, kind_at: dict[int, Timex]) -> Quantity 
     while last + 1 < len(doc) and doc[last + 1].lower_ in lex["multipliers"]:
         value *= lex["multipliers"][doc[last + 1].lower_]
         last += 1
-    if doc[last].lower_ == "dozen" and last > first and doc[first].lower_ != "a":
-        value *= 12
     if _not_a_count(doc, first, last, value, lex, kind_at):
         return _skip(doc, last)
     low = high = value
