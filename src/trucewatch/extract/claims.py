@@ -65,13 +65,15 @@ def extract_claims(
         verb, chain = governor(q)
         category = category_of(q, verb, chain, doc, counted, decided)
         if category is None:
-            category = last[1] if last is not None and last[0] == sentence.start else "other"
+            window = _window_start(doc, sentence)
+            category = last[1] if last is not None and last[0] >= window else "other"
         if category == "other" and q.value == 1 and doc[q.root.i].lower_ == "one":
             continue  # "one" as a pronoun or an article, not a count
-        last = (sentence.start, category)
+        if category != "other":
+            last = (sentence.start, category)
         if q.noun is not None:
             decided[q.noun.i] = category
-        modality = modality_of(q, verb, doc)
+        modality = modality_of(q, verb, doc, chain)
         start, end = claim_span(doc, q)
         quote = innermost_quote(quotes, start, end)
         date, as_of = dates_of(doc, q, verb, timexes, reference)
@@ -107,6 +109,16 @@ def extract_claims(
     return claims
 
 
+def _window_start(doc: Doc, sentence) -> int:
+    """The first token of the sentences an elided count may look back to."""
+    start = sentence.start
+    for _ in range(int(lexicon()["elided_window"])):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -124,14 +136,14 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
     token = q.noun if q.noun is not None else q.root
     chain: list[Token] = []
     if q.noun is not None:
-        verbs = lexicon()["verbs"]
+        lex = lexicon()
         for child in q.noun.children:
-            if (
-                child.dep_ == "acl"
-                and child.tag_ == "VBN"
-                and _action([child], {"verbs": verbs}, _STRONG)
-            ):
-                return child, chain  # "six hostages handed over on Saturday"
+            if child.dep_ not in ("acl", "relcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
+                continue
+            main = _main_verb(child)
+            if _action([main, *_inner_verbs(main)], lex, _STRONG):
+                # "six hostages handed over on Saturday", "the hostages it is due to free"
+                return main, chain
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token is not q.root and token.dep_ != "prep":
             return _main_verb(token), chain
@@ -164,6 +176,14 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
     verbs = lex["verbs"]
     for token in tokens:
         lemma = token.lemma_.lower()
+        if (
+            "released" in only
+            and lemma in verbs["released_with_free"]
+            and any(c.lower_ == "free" for c in token.children)
+        ):
+            return "released"  # "due to go free"
+        if "released" in only and lemma == "be" and any(c.lower_ == "back" for c in token.children):
+            return "released"  # "three women were back in Israel"
         for action in only:
             if lemma in verbs[action] or token.lower_ in verbs[action]:
                 return action
@@ -187,11 +207,22 @@ def category_of(
     for token in chain:
         if token.i in decided and decided[token.i] != "other":
             return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
+    subset = set(lex["subset_words"])
+    if any(
+        t.lemma_.lower() in subset or t.lower_ in subset for t in [*chain, verb] if t is not None
+    ) and _same_sentence_before(q, decided, doc):
+        return None  # "620 prisoners ..., including around 50 serving life sentences"
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        earlier = anaphor_of(q, counted, decided, _is_people(noun, lex))
+        if earlier is not None:
+            return earlier  # "the 110 prisoners" after "110 Palestinian prisoners"
     modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
     if noun is not None and noun.lower_ in _PRONOUNS:
         noun = None  # "24 of them": the claim before in the sentence says what
     if noun is None and _same_sentence_before(q, decided, doc):
         return None  # "150 prisoners for 150"
+    if noun is None and q.noun is None and _family_size(q, lex):
+        return "other"  # "a father of six"
     verbs = [verb, *_inner_verbs(verb)] if verb is not None else []
     action = (
         _action(modifiers, lex, _STRONG[:3])
@@ -226,6 +257,31 @@ def _inner_verbs(verb: Token) -> list[Token]:
             inner.append(child)
             inner += [c for c in child.children if c.dep_ == "xcomp"]
     return inner
+
+
+def anaphor_of(q: Quantity, counted: dict, decided: dict, people: bool) -> str | None:
+    """The category of the last earlier claim with the same figure and counted noun
+    (any counted people, when these are people: "the three women" after "three
+    hostages")."""
+    lemma = q.noun.lemma_.lower()
+    found = None
+    for i, other in counted.items():
+        if i >= q.first or other.value != q.value or decided.get(i, "other") == "other":
+            continue
+        if people or other.noun.lemma_.lower() == lemma:
+            found = decided[i]
+    return found
+
+
+def _family_size(q: Quantity, lex) -> bool:
+    head = q.root.head
+    return (
+        q.root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (
+            head.head.lemma_.lower() in person_nouns() or head.head.lemma_.lower() in lex["people"]
+        )
+    )
 
 
 def _same_sentence_before(q: Quantity, decided: dict, doc: Doc) -> bool:
@@ -276,8 +332,11 @@ def hostage_or_prisoner(
             if kind(token):
                 return kind(token)
     sentence = doc[q.first].sent
-    two_sides = set(lexicon()["two_sides"])
-    contrast = any(t.lemma_.lower() in two_sides or t.lower_ in two_sides for t in sentence)
+    sides = lexicon()["two_sides"]
+    contrast = any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in sides["nouns"]) or t.lower_ in sides["words"]
+        for t in sentence
+    )
     for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
         found = kind(token)
         if found and contrast and token.i in counted and counted[token.i] is not q:
@@ -334,7 +393,7 @@ def _heads(verb: Token, relations: set[str]) -> list[Token]:
 
 def _agreement_in(tokens, lex) -> bool:
     nouns = set(lex["modality"]["agreement_nouns"])
-    return any(t.lemma_.lower() in nouns for t in tokens)
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in nouns for t in tokens)
 
 
 def _past_or_perfect(token: Token) -> bool:
@@ -344,20 +403,34 @@ def _past_or_perfect(token: Token) -> bool:
     )
 
 
-def modality_of(q: Quantity, verb: Token | None, doc: Doc) -> str:
+def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -> str:
     """reported, term, projected or negated: see the module doc."""
     lex = lexicon()
     cues = lex["modality"]
     noun = q.noun
+    for token in [q.root, *([noun] if noun is not None else []), *chain]:
+        for child in token.children:
+            if (
+                child.dep_ == "acl"
+                and child.lemma_.lower() in cues["setting_verbs"]
+                and _agreement_in(child.subtree, lex)
+            ):
+                return "term"  # "the daily target of 600 set out in the deal"
     if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated"
     if q.duration and noun is not None:
         measured = noun.head if noun.dep_ in ("nmod", "compound", "amod", "npadvmod") else None
         if measured is not None and measured.lemma_.lower() in cues["agreement_nouns"]:
-            return "term"  # "a 42-day phase"
+            demand = measured.head.lower_ == "for" and measured.head.head.lemma_ == "call"
+            return "projected" if demand else "term"  # "a 42-day phase"
     if verb is None:
         return "reported"
     heads = _heads(verb, _INFINITIVE)
+    for _ in range(3):
+        top = heads[-1]
+        if top.dep_ not in ("advcl", "ccomp") or not any(c.lower_ == "to" for c in top.children):
+            break
+        heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
     children = [c for h in heads for c in h.children]
     if any(c.dep_ == "neg" for c in children):
         return "negated"
@@ -368,12 +441,22 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc) -> str:
     for head in heads[1:]:
         if head.lemma_.lower() in cues["term_verbs"]:
             return "term"  # "agreed to free"
+    for head in heads:
+        for child in head.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in cues["term_prepositions"]
+                and any(t.lemma_.lower() in cues["proposal_nouns"] for t in child.subtree)
+            ):
+                return "projected"  # "under the proposal, half of the hostages would be freed"
     above = [heads[-1].head] if heads[-1].dep_ in ("ccomp", "advcl", "dobj") else []
     for head in heads + above:
         if head.lemma_.lower() in cues["agreement_verbs"]:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None and _agreement_in([subject], lex):
                 return "term"  # "the ceasefire calls for ..."
+            if head.lemma_ == "call" and any(c.lower_ == "for" for c in head.children):
+                return "projected"  # "Ukraine has called for a 30-day truce": a demand
         for child in head.children:
             if (
                 child.dep_ == "prep"

@@ -213,8 +213,8 @@ def _after(doc: Doc, i: int, word: str) -> bool:
 def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) -> bool:
     token = doc[first]
     timex = kind_at.get(token.idx)
-    if timex is not None and timex.kind != "duration":
-        return True  # a date, a year, a clock time
+    if timex is not None and timex.kind != "duration" and timex.value is not None:
+        return True  # a date, a year, a clock time; unresolved ones ("the thirty hours") count
     following = [t.lower_ for t in doc[last + 1 : last + 5]]
     if following[:1] and following[0] in _TIME_AFTER - {"hours"}:
         return True
