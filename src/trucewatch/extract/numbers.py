@@ -218,6 +218,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
     following = [t.lower_ for t in doc[last + 1 : last + 5]]
     if following[:1] and following[0] in _TIME_AFTER - {"hours"}:
         return True
+    if _digit_run(doc, first, last):
+        return True  # "+44 20 7946 0958": a phone number
     if _age(following, lex):
         return True
     if first > 0 and doc[first - 1].lower_ in ("past", "half", "quarter"):
@@ -234,6 +236,25 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
 
 
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+_DIGIT_TOKEN = re.compile(r"^\+?\d+$")
+
+
+def _digit_run(doc: Doc, first: int, last: int) -> bool:
+    """Digits next to digits with nothing but a space between them."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return (
+        (before is not None and before.whitespace_ and _DIGIT_TOKEN.match(before.text) is not None)
+        or (
+            after is not None
+            and doc[last].whitespace_
+            and _DIGIT_TOKEN.match(after.text) is not None
+        )
+        or doc[first].text.startswith(("+", "0"))
+        and len(doc[first].text) > 1
+    )
 
 
 def _age(following: list[str], lex) -> bool:
