@@ -239,6 +239,7 @@ _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"
 
 
 _DIGIT_TOKEN = re.compile(r"^\+?\d+$")
+_PHONE_START = re.compile(r"^(?:\+\d|0\d)")
 
 
 def _digit_run(doc: Doc, first: int, last: int) -> bool:
@@ -252,8 +253,7 @@ def _digit_run(doc: Doc, first: int, last: int) -> bool:
             and doc[last].whitespace_
             and _DIGIT_TOKEN.match(after.text) is not None
         )
-        or doc[first].text.startswith(("+", "0"))
-        and len(doc[first].text) > 1
+        or _PHONE_START.match(doc[first].text) is not None
     )
 
 
