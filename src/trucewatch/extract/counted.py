@@ -107,6 +107,10 @@ def category_of(
     modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
     if noun is not None and noun.lower_ in PRONOUNS:
         noun = None  # "24 of them": the claim before in the sentence says what
+    if q.noun is None and any(c.dep_ == "det" and c.lower_ == "the" for c in q.root.children):
+        earlier = anaphor_of(q, counted, decided, people=True)
+        if earlier is not None:
+            return earlier  # "the three were in stable condition" after "three women"
     if noun is None and _same_sentence_before(q, decided, doc):
         return None  # "150 prisoners for 150"
     if noun is None and q.noun is None and _family_size(q, lex):
@@ -151,12 +155,12 @@ def anaphor_of(q: Quantity, counted: dict, decided: dict, people: bool) -> str |
     """The category of the last earlier claim with the same figure and counted noun
     (any counted people, when these are people: "the three women" after "three
     hostages")."""
-    lemma = q.noun.lemma_.lower()
+    lemma = q.noun.lemma_.lower() if q.noun is not None else None
     found = None
     for i, other in counted.items():
-        if i >= q.first or other.value != q.value or decided.get(i, "other") == "other":
+        if i >= q.first or other.value != q.value or decided.get(i) in (None, "other", "duration"):
             continue
-        if people or other.noun.lemma_.lower() == lemma:
+        if (people and other.noun is not None) or other.noun.lemma_.lower() == lemma:
             found = decided[i]
     return found
 

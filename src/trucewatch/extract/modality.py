@@ -122,11 +122,18 @@ _CLAUSE = {"xcomp", "acomp", "pcomp", "prep", "advcl", "pobj"}
 def cumulative(
     q: Quantity, verb: Token | None, chain: list[Token], modality: str, category: str
 ) -> bool:
-    """A running total: "so far", "in all", "since ..."; "have been freed" for tracked figures."""
+    """A running total: "so far", "in all", "since ...", "a total of 1,000"; "have been
+    freed" for tracked figures."""
     if modality != "reported":
         return False
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
+    doc = q.root.doc
+    words += [" ".join(t.lower_ for t in doc[max(0, q.first - n) : q.first]) for n in (2, 3)]
+    token = q.noun if q.noun is not None else q.root
+    for _ in range(3):  # "the total of ..." above the figure
+        token = token.head
+        words.append(token.lower_)
     if verb is not None:
         for head in _heads(verb, _CLAUSE):
             perfect = any(
