@@ -243,3 +243,24 @@ def test_conflicting_figures_are_kept_side_by_side(nlp):
 def test_unattributed_figures_have_no_source(nlp):
     records, body = claims(nlp, report("The rebels freed 9 hostages in Karsk."))
     assert find(records, body, "9").source is None
+
+
+def test_a_report_from_an_invented_conflict(nlp):
+    records, body = claims(
+        nlp,
+        " date 2026-06-10 MARENTA: Clashes near Osmir killed at least 14 people and wounded "
+        "dozens, the regional hospital said. Under the agreement, each side is to free another "
+        "200 detainees by the end of the month, and 60 aid trucks are expected on Friday.",
+    )
+    killed = find(records, body, "14")
+    assert (killed.category, killed.location, killed.source) == (
+        "killed",
+        "Osmir",
+        "the regional hospital",
+    )
+    wounded = find(records, body, "dozens")
+    assert (wounded.category, wounded.value, wounded.low) == ("wounded", None, 24)
+    detainees = find(records, body, "200")
+    assert (detainees.category, detainees.modality) == ("prisoners_released", "term")
+    trucks = find(records, body, "60")
+    assert (trucks.category, trucks.modality) == ("aid_trucks", "projected")

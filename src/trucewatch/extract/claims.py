@@ -218,14 +218,15 @@ def location_of(q: Quantity, verb: Token | None, places: list[Entity]) -> str | 
     doc = anchor.doc
     sentence = anchor.sent
     places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
-    subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    subject |= {
+    # Not the source's place ("according to officials in Cairo"); a place in the
+    # subject counts ("clashes near Osmir killed 14").
+    source = {
         t.i
         for c in anchor.children
         if c.dep_ == "prep" and c.lower_ == "according"
         for t in c.subtree
     }
-    region = {t.i for t in anchor.subtree} - subject
+    region = {t.i for t in anchor.subtree} - source
     preps = set(lexicon()["location_prepositions"])
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")

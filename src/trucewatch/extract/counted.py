@@ -111,8 +111,6 @@ def category_of(
         earlier = anaphor_of(q, counted, decided, people=True)
         if earlier is not None:
             return earlier  # "the three were in stable condition" after "three women"
-    if noun is None and _same_sentence_before(q, decided, doc):
-        return None  # "150 prisoners for 150"
     if noun is None and q.noun is None and _family_size(q, lex):
         return "other"  # "a father of six"
     verbs = [verb, *_inner_verbs(verb)] if verb is not None else []
@@ -121,10 +119,13 @@ def category_of(
         or _action([*chain, *verbs], lex)
         or _action(modifiers, lex)
     )
+    elided = noun is None and action not in ("killed", "wounded", "displaced")
+    if elided and _same_sentence_before(q, decided, doc):
+        return None  # "150 prisoners for 150"; but "killed 14 and wounded dozens"
     hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
     if lemma in hostage:
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
-    if lemma in prisoner and lemma not in ("serviceman", "servicemen"):
+    if lemma in prisoner:
         return {"released": "prisoners_released", "killed": "killed", "wounded": "wounded"}.get(
             action, "other"
         )

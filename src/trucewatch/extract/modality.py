@@ -109,7 +109,13 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     governors = set(cues["projection_governors"])
     for head in heads:
         if (head.lemma_.lower() in governors or head.lower_ in governors) and (
-            head is not verb or any(c.dep_ == "xcomp" for c in head.children)
+            head is not verb
+            or head.pos_ == "ADJ"
+            or any(c.dep_ == "xcomp" for c in head.children)
+            or (
+                head.lemma_.lower() in cues["projection_passives"]
+                and any(c.dep_ == "auxpass" for c in head.children)
+            )
         ):
             return "projected"  # "is expected to free", "were due to be freed"
     return "reported"

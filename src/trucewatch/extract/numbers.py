@@ -121,6 +121,9 @@ def _candidate(token: Token, lex: dict) -> bool:
     )
 
 
+_ELIDED = {"dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"}  # "wounded dozens"
+
+
 def _vague(doc: Doc, i: int, lex: dict) -> Quantity | None:
     vague = lex["vague"]
     for width in (3, 1):
@@ -131,8 +134,8 @@ def _vague(doc: Doc, i: int, lex: dict) -> Quantity | None:
             noun = _partitive(last)
             if noun is None and last.dep_ in ("nummod", "amod", "quantmod", "npadvmod"):
                 noun = last.head if last.head.pos_ in ("NOUN", "PROPN") else None
-            if noun is None and width == 1:
-                return None  # "hundreds" alone as a noun: no count of anything named
+            if noun is None and width == 1 and last.dep_ not in _ELIDED:
+                return None  # "hundreds" as a modifier of nothing counted
             return Quantity(
                 i, i + width - 1, None, low, high, None, _root(doc, i, i + width - 1), noun
             )
