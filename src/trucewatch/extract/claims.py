@@ -187,7 +187,7 @@ def dates_of(
         two = " ".join(before[-2:])
         if word in lex["as_of_prepositions"] or two in lex["as_of_prepositions"]:
             as_of = as_of or timex.date
-        elif word not in lex["open_prepositions"] or word in ("on", "in"):
+        elif word not in lex["open_prepositions"]:
             date = date or timex.date
     if date is None and as_of is None:
         sentence = doc[q.first].sent
@@ -205,7 +205,7 @@ def dates_of(
             first = doc.text[sentence.start_char : fronted.start].strip().lower()
             if first in lex["as_of_prepositions"]:
                 as_of = fronted.date
-            elif first not in lex["open_prepositions"] or first in ("on", "in", ""):
+            elif first not in lex["open_prepositions"]:
                 date = fronted.date
     return date, as_of
 

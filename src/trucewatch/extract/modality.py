@@ -48,7 +48,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
                 and _agreement_in(child.subtree, lex)
             ):
                 return "term"  # "the daily target of 600 set out in the deal"
-    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    negations = set(cues["negations"])
+    if noun is not None and any(c.dep_ == "det" and c.lower_ in negations for c in noun.children):
         return "negated"
     if q.duration and noun is not None:
         measured = noun.head if noun.dep_ in ("nmod", "compound", "amod", "npadvmod") else None
@@ -64,7 +65,7 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             break
         heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
     children = [c for h in heads for c in h.children]
-    if any(c.dep_ == "neg" for c in children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in children):
         return "negated"
     for head in heads:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
@@ -85,8 +86,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     for head in heads + above:
         if head.lemma_.lower() in cues["agreement_verbs"]:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and _agreement_in([subject], lex):
-                return "term"  # "the ceasefire calls for ..."
+            if subject is not None and _agreement_in([subject], lex) and not _past_or_perfect(head):
+                return "term"  # "the ceasefire calls for ..."; not "the truce allowed ..."
             if head.lemma_ == "call" and any(c.lower_ == "for" for c in head.children):
                 return "projected"  # "Ukraine has called for a 30-day truce": a demand
         for child in head.children:
