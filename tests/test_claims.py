@@ -153,6 +153,7 @@ def test_number_forms(nlp, sentence, fragment, value, low, high, qualifier):
         "A 34-year-old nurse spoke to reporters.",  # an age
         "Call the hotline on +44 20 7946 0958 for details.",  # a phone number
         "Karsk United beat Velmora 3-1 on the day the truce began.",  # a score
+        "The council cited Resolution 2334 and reopened Route 60 to Velmora.",  # names
     ],
 )
 def test_what_is_not_a_claim(nlp, sentence):

@@ -16,7 +16,8 @@ noun (the number's head in the dependency parse, or ``X`` in ``dozens of X``,
 Not quantities: years, dates and clock times (the time-expression resolver
 says which spans are dates; only its durations count: ``42-day``), ordinals
 (spaCy tags them as adjectives, not cardinals), ages (``a 52-year-old``,
-``Romi Gonen, 24,``), phone numbers and scores (``won 3-1``).
+``Romi Gonen, 24,``), phone numbers, scores (``won 3-1``) and numbers that
+are part of a name (``Resolution 2334``, ``Route 60``).
 
 Word lists: ``trucewatch/data/claims.yaml``.
 """
@@ -221,6 +222,13 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
     following = [t.lower_ for t in doc[last + 1 : last + 5]]
     if following[:1] and following[0] in _TIME_AFTER - {"hours"}:
         return True
+    if (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].whitespace_
+        and (doc[first - 1].ent_type_ not in ("DATE", "TIME"))
+    ):
+        return True  # "Resolution 2334", "Route 60": a name, not a count
     if _digit_run(doc, first, last):
         return True  # "+44 20 7946 0958": a phone number
     if _age(following, lex):
