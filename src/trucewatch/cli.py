@@ -203,11 +203,10 @@ def figures(db_url, category, as_json) -> None:
         for column in ("report", "figure", "category", "source", "as of", "modality", "doc"):
             table.add_column(column, overflow="fold")
         for record in records:
+            offset = record["evidence_start"]  # the figure's words, from its sentence
             table.add_row(
                 record["doc_date"] or "–",
-                record["evidence"][record["start"] - record["evidence_start"] :][
-                    : record["end"] - record["start"]
-                ],
+                record["evidence"][record["start"] - offset : record["end"] - offset],
                 record["category"] + (" (total)" if record["cumulative"] else ""),
                 record["source"] or "(unattributed)",
                 record["as_of"] or "",
