@@ -89,3 +89,16 @@ def test_parallel_workers_give_the_same_records(examples_dir):
     two = run("extract", "--workers", "2", str(examples_dir))
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+def test_figures_by_category(tmp_path, seed_path):
+    url = f"sqlite:///{tmp_path / 'tw.db'}"
+    assert run("ingest", str(seed_path), "--db", url).exit_code == 0
+    killed = lines(run("figures", "--category", "killed", "--db", url, "--json").stdout)
+    assert {r["value"] for r in killed} >= {47518, 1210, 2}
+    assert all(r["category"] == "killed" and r["kind"] == "claim" for r in killed)
+    toll = next(r for r in killed if r["value"] == 47518)
+    assert toll["qualifier"] == "at least" and "health ministry" in toll["source"]
+    table = run("figures", "--db", url)
+    assert table.exit_code == 0 and "47,518" in table.stdout
+    assert run("figures", "--category", "nonsense", "--db", url).exit_code == 2

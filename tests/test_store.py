@@ -43,6 +43,8 @@ def test_migrations_create_every_table(db_url):
         "input_errors",
         "document_bands",
         "entities",
+        "quotes",
+        "claims",
         "alembic_version",
     } <= tables
 
@@ -123,3 +125,21 @@ def test_quotes_round_trip(db_url, tmp_path, examples_dir):
         for record in expected:
             assert by_start[record["start"]] == {k: record[k] for k in by_start[record["start"]]}
         assert list(db.iter_records("quote", contains={"speaker": "ZELENSK"}))
+
+
+def test_claims_round_trip(db_url, seed_path):
+    from trucewatch.pipeline import extract_stream
+
+    [(document, records)] = list(extract_stream([str(seed_path)]))
+    expected = [r.to_dict() for r in records if r.kind == "claim"]
+    assert len(expected) >= 10
+    with Database(db_url) as db:
+        pipeline.ingest([str(seed_path)], db)
+        stored = list(db.iter_records("claim"))
+        assert len(stored) == len(expected)
+        by_start = {r["start"]: r for r in stored}
+        for record in expected:
+            assert by_start[record["start"]] == {k: record[k] for k in by_start[record["start"]]}
+        killed = list(db.iter_records("claim", equals={"category": "killed"}))
+        assert {r["value"] for r in killed} >= {47518, 1210}
+        assert db.counts()["claim"] == len(expected)

@@ -13,6 +13,7 @@ from rich.table import Table
 from trucewatch import __version__, pipeline
 from trucewatch.config import DEFAULT_DB
 from trucewatch.errors import InputError, TrucewatchError
+from trucewatch.extract.claims import CATEGORIES
 from trucewatch.progress import document_progress
 from trucewatch.store import Database
 
@@ -243,6 +244,40 @@ def timeline(spec, db_url, as_of, as_json) -> None:
         summary = entry["summary"] + (f"  [{reports} reports]" if reports and reports > 1 else "")
         table.add_row(when, entry["label"], summary, entry["doc"])
     Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--category",
+    metavar="C",
+    type=click.Choice(CATEGORIES),
+    help="Only figures of this category (killed, hostages_released, ...).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def figures(db_url, category, as_json) -> None:
+    """List stored figures (numeric claims): value, what, by whose account, term or fact."""
+    with Database(db_url) as db:
+        records = db.iter_records("claim", equals={"category": category} if category else None)
+        if as_json:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        table = Table(show_header=True, show_lines=False)
+        for column in ("report", "figure", "category", "source", "as of", "modality", "doc"):
+            table.add_column(column, overflow="fold")
+        for record in records:
+            offset = record["evidence_start"]  # the figure's words, from its sentence
+            table.add_row(
+                record["doc_date"] or "–",
+                record["evidence"][record["start"] - offset : record["end"] - offset],
+                record["category"] + (" (total)" if record["cumulative"] else ""),
+                record["source"] or "(unattributed)",
+                record["as_of"] or "",
+                record["modality"],
+                record["doc"],
+            )
+        Console().print(table)
 
 
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:

@@ -188,3 +188,79 @@ def evaluate_quotes(gold_path: Path, folders: Iterable[Path]) -> dict:
         "attribution": Score(attributed, n_pred, n_gold).as_dict(),
         "speaker_errors": misses,
     }
+
+
+CLAIM_FIELDS = (
+    "value",
+    "category",
+    "source",
+    "qualifier",
+    "modality",
+    "date",
+    "as_of",
+    "cumulative",
+)
+
+
+def _same_value(gold, predicted) -> bool:
+    if gold is None or predicted is None:
+        return gold is predicted
+    return abs(float(gold) - float(predicted)) <= 1e-6 * max(1.0, abs(float(gold)))
+
+
+def evaluate_claims(gold_path: Path, folders: Iterable[Path]) -> dict:
+    """Numeric claims against a gold file: detection (span overlap, one to one), the
+    accuracy of each field over the claims found, and ``overall``: a claim is right
+    when it is found with the gold value, category, source and modality."""
+    from trucewatch.extract.actors import default_table
+    from trucewatch.pipeline import extract_stream
+
+    aliases = default_table()
+    gold_rows = load_gold(gold_path)
+    paths = report_paths({row["file"] for row in gold_rows}, folders)
+    n_gold = n_pred = found = right = 0
+    correct = Counter()
+    errors: list[dict] = []
+    for document, records in extract_stream([str(p) for p in paths.values()]):
+        name = Path(document.path).name
+        gold = [r for r in gold_rows if r["file"] == name]
+        for row in gold:
+            if document.body[row["start"] : row["end"]] != row["text"]:
+                raise ValueError(
+                    f"{gold_path}: {name}:{row['start']}: gold text does not match the body"
+                )
+        predicted = [r.to_dict() for r in records if r.kind == "claim"]
+        pairs = match_spans(gold, predicted)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        found += len(pairs)
+        for g, p in pairs:
+            ok = {
+                "value": _same_value(g["value"], p["value"]),
+                "source": same_speaker(g["source"], p["source"], aliases),
+            }
+            for field in CLAIM_FIELDS:
+                ok.setdefault(field, g[field] == p[field])
+            correct.update(field for field, good in ok.items() if good)
+            if all(ok[f] for f in ("value", "category", "source", "modality")):
+                right += 1
+            wrong = [f for f in CLAIM_FIELDS if not ok[f]]
+            if wrong:
+                errors.append(
+                    {
+                        "file": name,
+                        "text": g["text"],
+                        "fields": {f: {"gold": g[f], "predicted": p[f]} for f in wrong},
+                    }
+                )
+        matched = {id(g) for g, _ in pairs}
+        errors += [
+            {"file": name, "text": g["text"], "missed": True} for g in gold if id(g) not in matched
+        ]
+    return {
+        "files": sorted(paths),
+        "detection": Score(found, n_pred, n_gold).as_dict(),
+        "fields": {f: round(correct[f] / found, 4) if found else 0.0 for f in CLAIM_FIELDS},
+        "overall": Score(right, n_pred, n_gold).as_dict(),
+        "errors": errors,
+    }

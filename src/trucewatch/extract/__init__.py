@@ -12,15 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from trucewatch.extract.actors import AliasTable, default_table
+from trucewatch.extract.claims import extract_claims
 from trucewatch.extract.entities import extract_entities
 from trucewatch.extract.quotes import extract_quotes
-from trucewatch.extract.records import Entity, Quote, Record
+from trucewatch.extract.records import Claim, Entity, Quote, Record
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
-__all__ = ["EXTRACTOR_VERSION", "Entity", "Quote", "Record", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Quote", "Record", "extract"]
 
 
 def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> list[Record]:
@@ -29,6 +30,8 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     records: list[Record] = []
     entities = extract_entities(doc, document, aliases)
     records += entities
-    records += extract_quotes(doc, document, entities, aliases)
+    quotes = extract_quotes(doc, document, entities, aliases)
+    records += quotes
+    records += extract_claims(doc, document, quotes, entities)
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records

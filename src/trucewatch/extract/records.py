@@ -70,3 +70,24 @@ class Quote(Record):
     cue_start: int | None = None
     cue_end: int | None = None
     date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Claim(Record):
+    """A figure by somebody's account: ``body[start:end]`` is the number phrase
+    ("at least 47,518 people"); see ``trucewatch.extract.claims``."""
+
+    kind: ClassVar[str] = "claim"
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    category: str = "other"
+    subject: str | None = None
+    location: str | None = None
+    source: str | None = None
+    as_of: dt.date | None = None
+    date: dt.date | None = None
+    modality: str = "reported"
+    cumulative: bool = False

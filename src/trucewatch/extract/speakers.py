@@ -135,6 +135,13 @@ def resolve_speakers(
     for act in sorted(acts, key=lambda a: a.start):
         if act.inherit_from is None:
             name_speaker(act, candidates, entities, aliases)
+            # A source named in an attribution ("..., according to the Prisoners’
+            # Media Office. It said that ...") is what a later pronoun may stand for.
+            if act.cue_lemma == "according to" and act.speaker and act.mention is not None:
+                candidates.append(
+                    Antecedent(act.mention.start_char, act.speaker, act.speaker_is_person)
+                )
+                candidates.sort(key=lambda c: c.at)
     # Continuations take their source's attribution, which may come later in the text.
     for act in acts:
         source = act.inherit_from

@@ -207,14 +207,16 @@ class Database:
         kind: str,
         doc_id: str | None = None,
         contains: dict[str, str] | None = None,
+        equals: dict[str, str] | None = None,
         any_of: dict[str, Iterable] | None = None,
     ) -> Iterator[dict]:
         """Stored records of one kind as the dicts ``extract`` prints, evidence included.
 
         ``contains`` keeps records whose column holds the text, ignoring case
-        (``{"speaker": "trump"}``); ``any_of`` those whose column has one of the
-        values (``{"category": ["killed", "wounded"]}``). Values are bound as
-        parameters.
+        (``{"speaker": "trump"}``); ``equals`` those whose column is the value
+        (``{"category": "killed"}``); ``any_of`` those whose column has one of
+        the values (``{"category": ["killed", "wounded"]}``). Values are bound
+        as parameters.
         """
         table = RECORD_TABLES[kind]
         query = (
@@ -226,6 +228,8 @@ class Database:
             query = query.where(table.c.doc_id == doc_id)
         for column, text in (contains or {}).items():
             query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
+        for column, value in (equals or {}).items():
+            query = query.where(table.c[column] == value)
         for column, values in (any_of or {}).items():
             query = query.where(table.c[column].in_(list(values)))
         with self.engine.connect() as conn:
@@ -384,6 +388,8 @@ def stored_record(kind: str, row) -> dict:
     }
     for key, value in row.items():
         if key not in ("id", "doc_id", "body", "doc_date", "path"):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # figures: 47518, as extracted, not 47518.0
             data[key] = value.isoformat() if isinstance(value, dt.date) else value
     data["evidence"] = body[row["evidence_start"] : row["evidence_end"]]
     return data

@@ -108,6 +108,7 @@ entities = record_table(
     Column("label", String(16), nullable=False),
     Column("canonical", Text),
     Index("ix_entities_canonical", "canonical"),
+    Index("ix_entities_text", "text"),
 )
 
 quotes = record_table(
@@ -126,5 +127,25 @@ quotes = record_table(
     Index("ix_quotes_speaker", "speaker"),
 )
 
+# Numeric claims (trucewatch.extract.claims): value and bounds, what is counted,
+# by whose account, for when, and as fact or as a term of an agreement.
+claims = record_table(
+    "claims",
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(32)),
+    Column("category", String(32), nullable=False),
+    Column("subject", Text),
+    Column("location", Text),
+    Column("source", Text),
+    Column("as_of", Date),
+    Column("date", Date),
+    Column("modality", String(16), nullable=False),
+    Column("cumulative", Boolean, nullable=False),
+    Index("ix_claims_category", "category"),
+    Index("ix_claims_category_as_of", "category", "as_of"),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
-RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes}
+RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes, "claim": claims}

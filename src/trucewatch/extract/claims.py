@@ -1,0 +1,238 @@
+"""Claim records: which figures, by whose account, for when, and as fact or as term.
+
+Each quantity ``find_quantities`` finds (``extract/numbers.py``: number forms
+and what is not a count) becomes a claim, decided on the dependency parse
+(issue 4):
+
+- **category** (``extract/counted.py``): the counted noun says it when it can
+  (``exchanges``, ``trucks``, ``deaths``, a duration's unit); hostages and
+  prisoners take ``_released`` when the verb or event noun above them frees
+  or exchanges (``free``, ``hand over``, ``in exchange for``), hostages
+  otherwise ``_held``; counted people (``people``, ``soldiers``, a
+  nationality) take the verb's category (``killed``, ``wounded``,
+  ``displaced``; a release looks for the word hostage or prisoner in the
+  phrase, the sentence, then the three sentences before; in a sentence that
+  sets two sides against each other, a word counting the other figure means
+  the other side). A count inside another (``including 120 civilians``),
+  ``the three women`` after ``three hostages``, and an elided count (``150
+  for 150``, ``Its earlier figure was eight``) take the category of the claim
+  they refer to. Everything else is ``other``.
+- **modality** (``extract/modality.py``): ``negated`` (``did not free``),
+  ``term`` (``was to free``, ``agreed to``, ``under the deal`` in the present
+  or future, ``calls for`` with an agreement as subject, ``will`` where the
+  sentence or the one before names an agreement, a duration measuring an
+  agreement: ``a 42-day phase``, a target ``set out in the deal``),
+  ``projected`` (``expected to``, ``due to``, ``could``, ``under the
+  proposal``, ``called for`` by a party; ``will`` elsewhere), else
+  ``reported``.
+- **cumulative**: a running total: the present perfect on a tracked figure
+  (``have been freed``), or ``so far``, ``in all``, ``since``, ... on its clause.
+- **source**: the speaker of the innermost quotation, reported speech or
+  ``according to`` phrase holding the figure, as written (``the Hamas-run
+  territory’s health ministry``; a pronoun is replaced by whom it resolves
+  to), from the quote records: attribution is not derived twice. Two sources
+  giving two figures for one thing are two claims: nothing is merged.
+- **date**: when the counted thing happened, from the time expression the
+  verb carries or a time expression fronting the sentence (``On Tuesday,
+  ...``); none for ``other`` and durations. **as_of**: the date a ``by``/``as
+  of`` expression gives, else the date the words were said, else the
+  report's date.
+
+Word lists: ``trucewatch/data/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
+from trucewatch.extract.modality import cumulative, modality_of
+from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
+from trucewatch.extract.records import Claim, Entity, Quote, evidence_span
+from trucewatch.extract.timex import Timex, find_timexes, timex_for_token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CATEGORIES: tuple[str, ...] = tuple(lexicon()["categories"])
+
+
+def extract_claims(
+    doc: Doc, document, quotes: list[Quote], entities: list[Entity] | None = None
+) -> list[Claim]:
+    """The numeric claims in a parsed report; ``quotes`` give their sources."""
+    reference = document.date
+    timexes = find_timexes(doc, reference)
+    places = [e for e in entities or [] if e.label in PLACE_LABELS]
+    quantities = find_quantities(doc, timexes)
+    counted = {q.noun.i: q for q in quantities if q.noun is not None}
+    decided: dict[int, str] = {}  # counted noun -> its category, for the claims after it
+    claims: list[Claim] = []
+    last: tuple[int, str] | None = None  # (sentence start, category) of the claim before
+    for q in quantities:
+        sentence = doc[q.first].sent
+        verb, chain = governor(q)
+        category = category_of(q, verb, chain, doc, counted, decided)
+        if category is None:
+            window = _window_start(doc, sentence)
+            category = last[1] if last is not None and last[0] >= window else "other"
+        if category == "other" and q.value == 1 and doc[q.root.i].lower_ == "one":
+            continue  # "one" as a pronoun or an article, not a count
+        if category != "other":
+            last = (sentence.start, category)
+        if q.noun is not None:
+            decided[q.noun.i] = category
+        modality = modality_of(q, verb, doc, chain)
+        start, end = claim_span(doc, q)
+        quote = innermost_quote(quotes, start, end)
+        date, as_of = dates_of(doc, q, verb, timexes, reference)
+        if category in ("other", "duration"):
+            date = None  # nothing counted happened on a day
+        if as_of is None:
+            as_of = (quote.date if quote is not None else None) or reference
+        evidence, ev_start, ev_end = evidence_span(doc[q.first : q.last + 1])
+        claims.append(
+            Claim(
+                doc=document.id,
+                doc_date=reference,
+                start=start,
+                end=end,
+                evidence=evidence,
+                evidence_start=ev_start,
+                evidence_end=ev_end,
+                value=_number(q.value),
+                low=_number(q.low),
+                high=_number(q.high),
+                qualifier=q.qualifier,
+                category=category,
+                subject=subject_of(q),
+                location=location_of(q, verb, places),
+                source=source_of(quote, doc),
+                as_of=as_of,
+                date=date,
+                modality=modality,
+                cumulative=category != "duration"
+                and cumulative(q, verb, chain, modality, category),
+            )
+        )
+    return claims
+
+
+def _window_start(doc: Doc, sentence) -> int:
+    """The first token of the sentences an elided count may look back to."""
+    start = sentence.start
+    for _ in range(int(lexicon()["elided_window"])):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def claim_span(doc: Doc, q: Quantity) -> tuple[int, int]:
+    """The number phrase with its qualifier, and the counted noun when it follows."""
+    last = q.last
+    if q.noun is not None and q.last < q.noun.i <= q.last + 6 and q.noun.sent == doc[q.first].sent:
+        last = q.noun.i
+    return doc[q.first].idx, doc[last].idx + len(doc[last])
+
+
+# ---------------------------------------------------------------- source, dates, place
+
+
+def innermost_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    holding = [q for q in quotes if q.start <= start and end <= q.end]
+    return min(holding, key=lambda q: q.end - q.start, default=None)
+
+
+def source_of(quote: Quote | None, doc: Doc) -> str | None:
+    """The speaker as written; a pronoun gives way to whom it resolves to, and an
+    ``according to`` source keeps its whole phrase ("an AFP tally based on ...")."""
+    if quote is None:
+        return None
+    mention = quote.speaker_mention
+    if mention is None or mention.lower() in PRONOUNS:
+        return quote.speaker
+    if quote.cue == "according to" and quote.speaker_start is not None:
+        span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+        if span is not None:
+            last = span.root.right_edge
+            comma = next((t for t in doc[span.end : last.i + 1] if t.text == ","), None)
+            if comma is not None:
+                last = comma  # not "..., which said that ..."
+            while last.i > span.start and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            return doc[span.start : last.i + 1].text
+    return mention
+
+
+def dates_of(
+    doc: Doc, q: Quantity, verb: Token | None, timexes: list[Timex], reference: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """(date, as_of): see the module doc."""
+    lex = lexicon()
+    date = as_of = None
+    anchors = [t for t in (verb, q.noun) if t is not None]
+    for anchor in anchors:
+        timex = timex_for_token(doc, anchor, reference)
+        if timex is None or timex.date is None:
+            continue
+        before = doc.text[max(0, timex.start - 12) : timex.start].lower().split()
+        word = before[-1] if before else ""
+        two = " ".join(before[-2:])
+        if word in lex["as_of_prepositions"] or two in lex["as_of_prepositions"]:
+            as_of = as_of or timex.date
+        elif word not in lex["open_prepositions"]:
+            date = date or timex.date
+    if date is None and as_of is None:
+        sentence = doc[q.first].sent
+        fronted = next(
+            (
+                t
+                for t in timexes
+                if sentence.start_char <= t.start <= sentence.start_char + 3
+                and t.date is not None
+                and doc.text[t.end : t.end + 1] == ","
+            ),
+            None,
+        )
+        if fronted is not None:
+            first = doc.text[sentence.start_char : fronted.start].strip().lower()
+            if first in lex["as_of_prepositions"]:
+                as_of = fronted.date
+            elif first not in lex["open_prepositions"]:
+                date = fronted.date
+    return date, as_of
+
+
+def location_of(q: Quantity, verb: Token | None, places: list[Entity]) -> str | None:
+    """The first place the clause puts the counted thing in ("in Tayasir")."""
+    anchor = verb if verb is not None else q.noun
+    if anchor is None or not places:
+        return None
+    doc = anchor.doc
+    sentence = anchor.sent
+    places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+    # Not the source's place ("according to officials in Cairo"); a place in the
+    # subject counts ("clashes near Osmir killed 14").
+    source = {
+        t.i
+        for c in anchor.children
+        if c.dep_ == "prep" and c.lower_ == "according"
+        for t in c.subtree
+    }
+    region = {t.i for t in anchor.subtree} - source
+    preps = set(lexicon()["location_prepositions"])
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or span.root.i not in region:
+            continue
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ in preps:
+            return place.text
+    return None

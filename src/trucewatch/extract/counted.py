@@ -1,0 +1,262 @@
+"""What a figure counts: the counted noun, the verb it depends on, and its category.
+
+The rules are described in ``trucewatch.extract.claims``; the words are data in
+``trucewatch/data/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, person_nouns
+from trucewatch.extract.timex import UNITS
+
+# Pronouns: a count of "them" is what the claim before counts; a source "it" is resolved.
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"them", "those", "whom", "who", "these", "us"}
+
+
+def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
+    """The verb the counted noun depends on, and the tokens passed on the way up.
+
+    A copula hands over to the verb it carries ("are [due] to be [released]").
+    """
+    token = q.noun if q.noun is not None else q.root
+    chain: list[Token] = []
+    if q.noun is not None:
+        lex = lexicon()
+        for child in q.noun.children:
+            if child.dep_ not in ("acl", "relcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
+                continue
+            main = _main_verb(child)
+            if _action([main, *_inner_verbs(main)], lex, _STRONG):
+                # "six hostages handed over on Saturday", "the hostages it is due to free"
+                return main, chain
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token is not q.root and token.dep_ != "prep":
+            return _main_verb(token), chain
+        if token.head is token:
+            return (_main_verb(token) if token.pos_ in ("VERB", "AUX") else None), chain
+        if token is not q.noun and token is not q.root:
+            chain.append(token)
+        token = token.head
+    return None, chain
+
+
+def _main_verb(verb: Token) -> Token:
+    for _ in range(3):
+        if verb.lemma_ != "be":
+            break
+        inner = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
+        if inner is None:
+            break
+        verb = inner
+        if verb.pos_ != "VERB":
+            inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            verb = inner if inner is not None else verb
+    return verb
+
+
+_STRONG = ("killed", "wounded", "displaced", "released")
+
+
+def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "held")) -> str | None:
+    verbs = lex["verbs"]
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if (
+            "released" in only
+            and lemma in verbs["released_with_free"]
+            and any(c.lower_ == "free" for c in token.children)
+        ):
+            return "released"  # "due to go free"
+        if "released" in only and lemma == "be" and any(c.lower_ == "back" for c in token.children):
+            return "released"  # "three women were back in Israel"
+        for action in only:
+            if lemma in verbs[action] or token.lower_ in verbs[action]:
+                return action
+    return None
+
+
+def category_of(
+    q: Quantity, verb: Token | None, chain: list[Token], doc: Doc, counted: dict, decided: dict
+) -> str | None:
+    """The category of what is counted; None for an elided count the claim before decides."""
+    lex = lexicon()
+    if q.duration:
+        return "duration"
+    noun = q.noun
+    lemma = noun.lemma_.lower() if noun is not None else None
+    if lemma in UNITS:
+        return "duration"  # "two more days"
+    for category, lemmas in lex["nouns"].items():
+        if lemma in lemmas:
+            return category
+    for token in chain:
+        if token.i in decided and decided[token.i] != "other":
+            return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
+    subset = set(lex["subset_words"])
+    if any(
+        t.lemma_.lower() in subset or t.lower_ in subset for t in [*chain, verb] if t is not None
+    ) and _same_sentence_before(q, decided, doc):
+        return None  # "620 prisoners ..., including around 50 serving life sentences"
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        earlier = anaphor_of(q, counted, decided, _is_people(noun, lex))
+        if earlier is not None:
+            return earlier  # "the 110 prisoners" after "110 Palestinian prisoners"
+    modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
+    if noun is not None and noun.lower_ in PRONOUNS:
+        noun = None  # "24 of them": the claim before in the sentence says what
+    if q.noun is None and any(c.dep_ == "det" and c.lower_ == "the" for c in q.root.children):
+        earlier = anaphor_of(q, counted, decided, people=True)
+        if earlier is not None:
+            return earlier  # "the three were in stable condition" after "three women"
+    if noun is None and q.noun is None and _family_size(q, lex):
+        return "other"  # "a father of six"
+    verbs = [verb, *_inner_verbs(verb)] if verb is not None else []
+    action = (
+        _action(modifiers, lex, _STRONG[:3])
+        or _action([*chain, *verbs], lex)
+        or _action(modifiers, lex)
+    )
+    elided = noun is None and action not in ("killed", "wounded", "displaced")
+    if elided and _same_sentence_before(q, decided, doc):
+        return None  # "150 prisoners for 150"; but "killed 14 and wounded dozens"
+    hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
+    if lemma in hostage:
+        return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
+    if lemma in prisoner:
+        return {"released": "prisoners_released", "killed": "killed", "wounded": "wounded"}.get(
+            action, "other"
+        )
+    if noun is None or _is_people(noun, lex):
+        if action in ("killed", "wounded", "displaced"):
+            return action
+        if action in ("released", "held"):
+            kind = hostage_or_prisoner(q, doc, hostage, prisoner, counted)
+            if action == "held":
+                return "hostages_held" if kind == "hostages" else "other"
+            return f"{kind}_released" if kind else "other"
+        if noun is None:
+            return None
+    return "other"
+
+
+def _inner_verbs(verb: Token) -> list[Token]:
+    """ "is expected [to be freed]": the verbs the governing verb carries."""
+    inner = []
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            inner.append(child)
+            inner += [c for c in child.children if c.dep_ == "xcomp"]
+    return inner
+
+
+def anaphor_of(q: Quantity, counted: dict, decided: dict, people: bool) -> str | None:
+    """The category of the last earlier claim with the same figure and counted noun
+    (any counted people, when these are people: "the three women" after "three
+    hostages")."""
+    lemma = q.noun.lemma_.lower() if q.noun is not None else None
+    found = None
+    for i, other in counted.items():
+        if i >= q.first or other.value != q.value or decided.get(i) in (None, "other", "duration"):
+            continue
+        if (people and other.noun is not None) or other.noun.lemma_.lower() == lemma:
+            found = decided[i]
+    return found
+
+
+def _family_size(q: Quantity, lex) -> bool:
+    head = q.root.head
+    return (
+        q.root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (
+            head.head.lemma_.lower() in person_nouns() or head.head.lemma_.lower() in lex["people"]
+        )
+    )
+
+
+def _same_sentence_before(q: Quantity, decided: dict, doc: Doc) -> bool:
+    sentence = doc[q.first].sent
+    return any(sentence.start <= i < q.first for i in decided)
+
+
+def _is_people(noun: Token, lex) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in lex["people"]
+        or lemma in person_nouns()
+        or noun.lower_ in PRONOUNS
+        or noun.ent_type_ == "NORP"
+        or noun.tag_ == "NNPS"
+    )
+
+
+def hostage_or_prisoner(
+    q: Quantity, doc: Doc, hostage: set, prisoner: set, counted: dict
+) -> str | None:
+    """ "hostages" or "prisoners": the telling word in the phrase, else the nearest in
+    the sentence (the other side when it counts another figure: "369 prisoners, hours
+    after Hamas handed over three men"), else in the two sentences before."""
+    exchanges = set(lexicon()["nouns"]["exchanges"])
+
+    def kind(token: Token) -> str | None:
+        word = token.lower_.removesuffix("s")
+        found = None
+        if word in hostage or token.lemma_.lower() in hostage:
+            found = "hostages"
+        elif word in prisoner or token.lemma_.lower() in prisoner:
+            found = "prisoners"
+        if found and token.dep_ == "compound" and token.head.lemma_.lower() in exchanges:
+            both = {kind_word(c) for c in token.head.children if c.dep_ == "compound"}
+            if len(both - {None}) > 1:
+                return None  # "hostage-prisoner exchanges" tells neither
+        return found
+
+    def kind_word(token: Token) -> str | None:
+        word = token.lower_.removesuffix("s")
+        if word in hostage:
+            return "hostages"
+        return "prisoners" if word in prisoner else None
+
+    if q.noun is not None:
+        for token in q.noun.subtree:
+            if kind(token):
+                return kind(token)
+    sentence = doc[q.first].sent
+    sides = lexicon()["two_sides"]
+    contrast = any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in sides["nouns"]) or t.lower_ in sides["words"]
+        for t in sentence
+    )
+    for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
+        found = kind(token)
+        if found and contrast and token.i in counted and counted[token.i] is not q:
+            return "prisoners" if found == "hostages" else "hostages"
+        if found:
+            return found
+    before = sentence.start
+    for _ in range(3):
+        if before == 0:
+            break
+        previous = doc[before - 1].sent
+        for token in reversed(previous):
+            if kind(token):
+                return kind(token)
+        before = previous.start
+    return None
+
+
+def subject_of(q: Quantity) -> str | None:
+    """The counted noun phrase as written, without the number: "Israeli soldiers"."""
+    noun = q.noun
+    if noun is None:
+        return None
+    left = noun.i
+    for child in noun.children:
+        if child.i < noun.i and child.i > q.last and child.dep_ in ("amod", "compound", "nmod"):
+            left = min(left, child.left_edge.i)
+    while left < noun.i and noun.doc[left].is_punct:
+        left += 1
+    return noun.doc[left : noun.i + 1].text

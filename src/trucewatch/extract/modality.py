@@ -1,0 +1,156 @@
+"""How a figure is stated: as fact, as a term of an agreement, as a projection or
+denied; and whether it is a running total.
+
+The rules are described in ``trucewatch.extract.claims``; the cue words are data
+in ``trucewatch/data/claims.yaml`` (``modality``, ``cumulative``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.numbers import Quantity, lexicon
+
+
+def _heads(verb: Token, relations: set[str]) -> list[Token]:
+    """The verb and the heads above it through ``relations``."""
+    heads, token = [verb], verb
+    for _ in range(4):
+        if token.dep_ not in relations or token.head is token:
+            break
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _agreement_in(tokens, lex) -> bool:
+    nouns = set(lex["modality"]["agreement_nouns"])
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in nouns for t in tokens)
+
+
+def _past_or_perfect(token: Token) -> bool:
+    return token.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and (c.lemma_ == "have" or c.tag_ == "VBD")
+        for c in token.children
+    )
+
+
+def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -> str:
+    """reported, term, projected or negated: see the module doc."""
+    lex = lexicon()
+    cues = lex["modality"]
+    noun = q.noun
+    for token in [q.root, *([noun] if noun is not None else []), *chain]:
+        for child in token.children:
+            if (
+                child.dep_ == "acl"
+                and child.lemma_.lower() in cues["setting_verbs"]
+                and _agreement_in(child.subtree, lex)
+            ):
+                return "term"  # "the daily target of 600 set out in the deal"
+    negations = set(cues["negations"])
+    if noun is not None and any(c.dep_ == "det" and c.lower_ in negations for c in noun.children):
+        return "negated"
+    if q.duration and noun is not None:
+        measured = noun.head if noun.dep_ in ("nmod", "compound", "amod", "npadvmod") else None
+        if measured is not None and measured.lemma_.lower() in cues["agreement_nouns"]:
+            demand = measured.head.lower_ == "for" and measured.head.head.lemma_ == "call"
+            return "projected" if demand else "term"  # "a 42-day phase"
+    if verb is None:
+        return "reported"
+    heads = _heads(verb, _INFINITIVE)
+    for _ in range(3):
+        top = heads[-1]
+        if top.dep_ not in ("advcl", "ccomp") or not any(c.lower_ == "to" for c in top.children):
+            break
+        heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
+    children = [c for h in heads for c in h.children]
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in children):
+        return "negated"
+    for head in heads:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if infinitive and head.dep_ == "xcomp" and head.head.lemma_ in cues["term_governors"]:
+            return "term"  # "Hamas was to free", "are still to be handed over"
+    for head in heads[1:]:
+        if head.lemma_.lower() in cues["term_verbs"]:
+            return "term"  # "agreed to free"
+    for head in heads:
+        for child in head.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in cues["term_prepositions"]
+                and any(t.lemma_.lower() in cues["proposal_nouns"] for t in child.subtree)
+            ):
+                return "projected"  # "under the proposal, half of the hostages would be freed"
+    above = [heads[-1].head] if heads[-1].dep_ in ("ccomp", "advcl", "dobj") else []
+    for head in heads + above:
+        if head.lemma_.lower() in cues["agreement_verbs"]:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _agreement_in([subject], lex) and not _past_or_perfect(head):
+                return "term"  # "the ceasefire calls for ..."; not "the truce allowed ..."
+            if head.lemma_ == "call" and any(c.lower_ == "for" for c in head.children):
+                return "projected"  # "Ukraine has called for a 30-day truce": a demand
+        for child in head.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in cues["term_prepositions"]
+                and _agreement_in(child.subtree, lex)
+                and not _past_or_perfect(head)
+            ):
+                return "term"  # "under the deal, 600 trucks will enter"
+    auxiliaries = [c for h in heads for c in h.children if c.dep_ == "aux"]
+    if any(a.lower_ in cues["future_auxiliaries"] for a in auxiliaries):
+        sentence = verb.sent
+        window = list(sentence)
+        if sentence.start > 0 and "\n" not in doc[sentence.start - 1].text:
+            window += list(doc[sentence.start - 1].sent)
+        return "term" if _agreement_in(window, lex) else "projected"
+    if any(a.lower_ in cues["projection_auxiliaries"] for a in auxiliaries):
+        return "projected"
+    governors = set(cues["projection_governors"])
+    for head in heads:
+        if (head.lemma_.lower() in governors or head.lower_ in governors) and (
+            head is not verb
+            or head.pos_ == "ADJ"
+            or any(c.dep_ == "xcomp" for c in head.children)
+            or (
+                head.lemma_.lower() in cues["projection_passives"]
+                and any(c.dep_ == "auxpass" for c in head.children)
+            )
+        ):
+            return "projected"  # "is expected to free", "were due to be freed"
+    return "reported"
+
+
+_INFINITIVE = {"xcomp", "acomp", "auxpass"}
+_CLAUSE = {"xcomp", "acomp", "pcomp", "prep", "advcl", "pobj"}
+
+
+def cumulative(
+    q: Quantity, verb: Token | None, chain: list[Token], modality: str, category: str
+) -> bool:
+    """A running total: "so far", "in all", "since ...", "a total of 1,000"; "have been
+    freed" for tracked figures."""
+    if modality != "reported":
+        return False
+    phrases = set(lexicon()["cumulative"]["phrases"])
+    words = [t.lower_ for t in chain]
+    doc = q.root.doc
+    words += [" ".join(t.lower_ for t in doc[max(0, q.first - n) : q.first]) for n in (2, 3)]
+    token = q.noun if q.noun is not None else q.root
+    for _ in range(3):  # "the total of ..." above the figure
+        token = token.head
+        words.append(token.lower_)
+    if verb is not None:
+        for head in _heads(verb, _CLAUSE):
+            perfect = any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                for c in head.children
+            )
+            if perfect and category != "other":
+                return True  # "have been freed", "has killed"
+            for child in head.children:
+                words.append(child.lower_)
+                words += [f"{child.lower_} {g.lower_}" for g in child.children]
+                words += [f"{g.lower_} {child.lower_}" for g in child.children]
+    return any(w in phrases for w in words)

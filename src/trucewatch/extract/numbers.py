@@ -1,0 +1,367 @@
+"""Number forms: where a report states how many of something, and what it counts.
+
+``find_quantities(doc, timexes)`` walks the tokens once and returns each
+quantity with its value and bounds, its normalised qualifier and the counted
+noun (the number's head in the dependency parse, or ``X`` in ``dozens of X``,
+``36 of X``). Forms (issue 4, item 3):
+
+- digits with separators (``47,518``), decimals with a multiplier (``1.2
+  million``), number words (``six``, ``Fifteen``, ``twenty-five``, ``a dozen``);
+- ranges (``between 30 and 40``, ``30 to 40``, ``19 or 20``): value null,
+  low and high the ends;
+- fractions (``half of the hostages``): value 0.5, qualifier ``fraction``;
+- plural counts (``dozens``, ``tens of thousands``): bounds from the lexicon,
+  value null, never an invented point value.
+
+Not quantities: years, dates and clock times (the time-expression resolver
+says which spans are dates; only its durations count: ``42-day``), ordinals
+(spaCy tags them as adjectives, not cardinals), ages (``a 52-year-old``,
+``Romi Gonen, 24,``), phone numbers, scores (``won 3-1``) and numbers that
+are part of a name (``Resolution 2334``, ``Route 60``).
+
+Word lists: ``trucewatch/data/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.timex import Timex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    text = resources.files("trucewatch.data").joinpath("claims.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass
+class Quantity:
+    """One stated quantity; ``first``/``last`` are token indices of the number phrase."""
+
+    first: int
+    last: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    root: Token  # the token of the phrase whose head lies outside it
+    noun: Token | None  # what is counted; None when elided ("150 for 150")
+    duration: bool = False
+    skipped: bool = False
+
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_CLOCK = re.compile(r"\d[:.]\d\d$|^\d{1,2}[ap]\.?m\.?$")
+_PHONE = re.compile(r"^\+\d|^\d{2,4}-\d{3,4}")
+_TIME_AFTER = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o’clock", "hrs", "hours"}
+
+
+def number_value(token: Token) -> float | None:
+    """The value of a single number token (digits or a number word), else None."""
+    lex = lexicon()
+    text = token.lower_
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    if text in lex["number_words"]:
+        return float(lex["number_words"][text])
+    return None
+
+
+def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
+    """Every quantity in the document, in text order (see the module doc)."""
+    lex = lexicon()
+    kind_at: dict[int, Timex] = {}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if (
+            span is not None
+            and len(span) > 1
+            and span[0].pos_ == "VERB"
+            and timex.kind != "duration"
+        ):
+            # "will last 42 days": the verb is no "last" of a range; the rest is a duration
+            timex = Timex(span[1].idx, timex.end, timex.text, "duration", None)
+        for i in range(timex.start, timex.end):
+            kind_at[i] = timex
+    found: list[Quantity] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        quantity = (
+            _vague(doc, i, lex) or _fraction(doc, i, lex) or _number(doc, i, lex, kind_at)
+            if _candidate(token, lex)
+            else None
+        )
+        if quantity is None:
+            i += 1
+            continue
+        if quantity.skipped:
+            i = quantity.last + 1
+            continue
+        _qualify(doc, quantity, lex)
+        found.append(quantity)
+        i = quantity.last + 1
+    return found
+
+
+def _candidate(token: Token, lex: dict) -> bool:
+    low = token.lower_
+    return (
+        token.tag_ == "CD"
+        or token.like_num
+        or low in lex["number_words"]
+        or low in lex["vague"]
+        or low in ("tens", "half", "a", "one", "two", "three")
+    )
+
+
+_ELIDED = {"dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"}  # "wounded dozens"
+
+
+def _vague(doc: Doc, i: int, lex: dict) -> Quantity | None:
+    vague = lex["vague"]
+    for width in (3, 1):
+        phrase = " ".join(t.lower_ for t in doc[i : i + width])
+        if phrase in vague and (width == 3 or doc[i].pos_ == "NOUN"):
+            low, high = vague[phrase]
+            last = doc[i + width - 1]
+            noun = _partitive(last)
+            if noun is None and last.dep_ in ("nummod", "amod", "quantmod", "npadvmod"):
+                noun = last.head if last.head.pos_ in ("NOUN", "PROPN") else None
+            if noun is None and width == 1 and last.dep_ not in _ELIDED:
+                return None  # "hundreds" as a modifier of nothing counted
+            return Quantity(
+                i, i + width - 1, None, low, high, None, _root(doc, i, i + width - 1), noun
+            )
+    return None
+
+
+def _fraction(doc: Doc, i: int, lex: dict) -> Quantity | None:
+    for width in (3, 2, 1):
+        phrase = " ".join(t.lower_ for t in doc[i : i + width]).replace(" - ", "-")
+        if phrase in lex["fractions"] and i + width < len(doc) and doc[i + width].lower_ == "of":
+            last = doc[i + width - 1]
+            value = float(lex["fractions"][phrase])
+            return Quantity(i, i + width - 1, value, None, None, "fraction", last, _partitive(last))
+    return None
+
+
+def _number(doc: Doc, i: int, lex: dict, kind_at: dict[int, Timex]) -> Quantity | None:
+    token = doc[i]
+    first = i
+    value = number_value(token)
+    if token.lower_ == "a" and i + 1 < len(doc):
+        following = doc[i + 1].lower_
+        if following == "dozen":  # "a dozen"
+            first, i, token, value = i, i + 1, doc[i + 1], 12.0
+        elif following in lex["multipliers"] and following.isalpha():  # "a thousand"
+            token, value = doc[i + 1], 1.0
+    if value is None or _CLOCK.search(token.text) or _PHONE.match(token.text):
+        return None
+    last = i
+    # twenty-five
+    if (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and value % 10 == 0
+        and value < 100
+        and doc[i + 2].lower_ in lex["number_words"]
+        and lex["number_words"][doc[i + 2].lower_] < 10
+    ):
+        value += lex["number_words"][doc[i + 2].lower_]
+        last = i + 2
+    while last + 1 < len(doc) and doc[last + 1].lower_ in lex["multipliers"]:
+        value *= lex["multipliers"][doc[last + 1].lower_]
+        last += 1
+    if _not_a_count(doc, first, last, value, lex, kind_at):
+        return _skip(doc, last)
+    low = high = value
+    end = last
+    # ranges: "between 30 and 40", "30 to 40", "30-40", "19 or 20"
+    if end + 2 < len(doc) and doc[end + 1].lower_ in ("to", "-", "–", "and", "or"):
+        other = number_value(doc[end + 2])
+        pair = doc[end + 1].lower_ != "and" or _after(doc, first, "between")
+        if other is not None and pair and other > value:
+            value, low, high, end = None, value, other, end + 2
+    timex = kind_at.get(doc[first].idx)
+    duration = timex is not None and timex.kind == "duration"
+    root = _root(doc, first, end)
+    noun = _counted_noun(doc, root, first, end, timex if duration else None)
+    if value is not None and value == 1 and token.lower_ == "one" and noun is None:
+        return None
+    return Quantity(first, end, value, low, high, None, root, noun, duration)
+
+
+def _skip(doc: Doc, last: int) -> Quantity:
+    """Not a count: a stand-in that makes the scan step over a range's other end too."""
+    if (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ in ("to", "-", "–", "and", "or")
+        and number_value(doc[last + 2]) is not None
+    ):
+        last += 2
+    return Quantity(0, last, None, None, None, None, doc[last], None, skipped=True)
+
+
+def _after(doc: Doc, i: int, word: str) -> bool:
+    return i > 0 and doc[i - 1].lower_ == word
+
+
+def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) -> bool:
+    token = doc[first]
+    timex = kind_at.get(token.idx)
+    if timex is not None and timex.kind != "duration" and timex.value is not None:
+        return True  # a date, a year, a clock time; unresolved ones ("the thirty hours") count
+    following = [t.lower_ for t in doc[last + 1 : last + 5]]
+    if following[:1] and following[0] in _TIME_AFTER - {"hours"}:
+        return True
+    if (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].whitespace_
+        and (doc[first - 1].ent_type_ not in ("DATE", "TIME"))
+    ):
+        return True  # "Resolution 2334", "Route 60": a name, not a count
+    if _digit_run(doc, first, last):
+        return True  # "+44 20 7946 0958": a phone number
+    if _age(following, lex):
+        return True
+    if first > 0 and doc[first - 1].lower_ in ("past", "half", "quarter"):
+        return True  # "half past eight"
+    if first > 0 and doc[first - 1].lower_ in lex["age_words"]:
+        return True  # "aged 19 or 20"
+    if _age_after_name(doc, first, last):
+        return True
+    if re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and value.is_integer():
+        head = doc[last].head
+        if not (doc[last].dep_ == "nummod" and head.tag_ == "NNS"):
+            return True  # a year: "in 2022", "since 2014"
+    return _score(doc, first, last, lex)
+
+
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+_DIGIT_TOKEN = re.compile(r"^\+?\d+$")
+_PHONE_START = re.compile(r"^(?:\+\d|0\d)")
+
+
+def _digit_run(doc: Doc, first: int, last: int) -> bool:
+    """Digits next to digits with nothing but a space between them."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return (
+        (before is not None and before.whitespace_ and _DIGIT_TOKEN.match(before.text) is not None)
+        or (
+            after is not None
+            and doc[last].whitespace_
+            and _DIGIT_TOKEN.match(after.text) is not None
+        )
+        or _PHONE_START.match(doc[first].text) is not None
+    )
+
+
+def _age(following: list[str], lex) -> bool:
+    """ "52-year-old", "four years old", "nine months old"."""
+    words = [w for w in following if w != "-"]
+    return len(words) >= 2 and words[0] in _AGE_UNITS and words[1] in lex["age_words"]
+
+
+def _age_after_name(doc: Doc, first: int, last: int) -> bool:
+    """ "Romi Gonen, 24," "Tamar, 62, who": a number set off by commas after a name."""
+    if first < 2 or doc[first - 1].text != ",":
+        return False
+    name = doc[first - 2]
+    closing = doc[last + 1] if last + 1 < len(doc) else None
+    value = number_value(doc[first])
+    return (
+        (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+        and value is not None
+        and value <= 120
+        and (closing is None or closing.text in (",", ".", ")", "and", ";"))
+    )
+
+
+def _score(doc: Doc, first: int, last: int, lex) -> bool:
+    if last + 2 >= len(doc) or doc[last + 1].text not in ("-", "–") or not doc[last + 2].like_num:
+        return False
+    near = doc[max(0, first - 4) : min(len(doc), last + 6)]
+    return any(t.lower_ in lex["score_words"] or t.lemma_ in lex["score_words"] for t in near)
+
+
+def _root(doc: Doc, first: int, last: int) -> Token:
+    span = range(first, last + 1)
+    for token in doc[first : last + 1]:
+        if token.head.i not in span or token.head.i == token.i:
+            return token
+    return doc[last]
+
+
+def _partitive(token: Token) -> Token | None:
+    """``X`` in "dozens of X", "36 of X", "half of X"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _counted_noun(
+    doc: Doc, root: Token, first: int, last: int, timex: Timex | None
+) -> Token | None:
+    if timex is not None:  # a duration: the unit is what is counted ("42-day", "15 months")
+        unit = next(
+            (t for t in doc[last + 1 : last + 4] if t.idx < timex.end and t.pos_ == "NOUN"), None
+        )
+        return unit or (root.head if root.dep_ == "nummod" else None)
+    head = root.head
+    if (
+        root.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and (head.i > last or head.i < first)
+    ):
+        return head
+    partitive = _partitive(root)
+    if partitive is not None:
+        return partitive
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        attribute = next((c for c in head.children if c.dep_ == "attr"), None)
+        if attribute is not None and attribute.pos_ in ("NOUN", "PROPN"):
+            return attribute  # "the other 333 were Gazans"
+    return None
+
+
+def _qualify(doc: Doc, quantity: Quantity, lex: dict) -> None:
+    """Take in the qualifier written before the number: "at least", "some", "nearly"."""
+    table = lex["qualifiers"]
+    prepositional = set(lex["prepositional_qualifiers"])
+    start = quantity.first
+    end = quantity.last + 1
+    for width in (3, 2, 1):
+        if start - width < 0:
+            continue
+        words = doc[start - width : start]
+        phrase = " ".join(t.lower_ for t in words)
+        if phrase not in table:
+            continue
+        if width == 1 and phrase in prepositional and words[0].head.i not in range(start, end):
+            continue  # "released over six weeks", "handed over eight": not the number's
+        if phrase == "some" and quantity.value is None:
+            continue
+        quantity.qualifier = table[phrase]
+        quantity.first = start - width
+        break
+    if quantity.qualifier is None or quantity.value is None:
+        return
+    margin = float(lex["approx_margin"])
+    value = quantity.value
+    bounds = {"value": value, "approx": None, None: None}
+    low_rule, high_rule = lex["bounds"].get(quantity.qualifier, ["value", "value"])
+    quantity.low = round(value * (1 - margin)) if low_rule == "approx" else bounds[low_rule]
+    quantity.high = round(value * (1 + margin)) if high_rule == "approx" else bounds[high_rule]
