@@ -8,11 +8,15 @@ the as-of date, inside the phase) and reconciles two kinds of statement:
 - **running totals** (``cumulative``: "18 hostages have been freed so far"):
   the latest is preferred; figures for the same day that disagree are listed
   as conflicts, with their sources;
-- **per-exchange figures** ("three hostages were freed on Saturday"): grouped
-  into one exchange per day (by the day the release happened where the text
-  says, else the report's date), so five reports of one exchange count once;
-  within an exchange the value most reports give wins and the others are
-  listed as conflicts.
+- **per-exchange figures** ("three hostages were freed on Saturday"): one per
+  report and day, the largest (the others are parts, "including 120
+  civilians", or back-references, "the three appeared thin"); a figure without
+  a date belongs to the latest exchange its report dates, else to its report's
+  day. Reports of the same day, or a day apart with the same figure, are one
+  exchange, so five reports of one exchange count once; the value most
+  reports give wins and the others are listed as conflicts. A figure that,
+  added to the running total already known, would overshoot the promise is a
+  running total whose sentence did not say so.
 
 Delivered = the latest running total plus the exchanges after its date; the
 sum of all exchanges is kept as a check and listed as a conflict when it
@@ -68,6 +72,19 @@ def in_phase(day: dt.date | None, phase: Phase) -> bool:
     return day >= phase.start and (last is None or day <= last)
 
 
+# A phase's last running total is often reported a day or two after it ends
+# ("in all, 25 living hostages ... were returned during the first phase").
+SUMMING_UP = dt.timedelta(days=3)
+
+
+def summing_up(claim: dict, phase: Phase) -> bool:
+    """An undated or running figure reported within days of the phase's end."""
+    if claim.get("date") and not claim.get("cumulative"):
+        return False
+    day, last = known_on(claim), phase.last_day
+    return day is not None and last is not None and last < day <= last + SUMMING_UP
+
+
 def evidence_of(claim: dict, kind: str) -> dict:
     return {
         "doc": claim["doc"],
@@ -117,28 +134,29 @@ def reconcile_obligation(
         if c.get("modality") == "reported"
         and c.get("value") is not None
         and (known_on(c) or dt.date.max) <= as_of
-        and in_phase(happened_on(c) if not c.get("cumulative") else known_on(c), phase)
+        and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
     evidence: list[dict] = []
     conflicts: list[dict] = []
 
-    totals_by_day: dict[dt.date, list[dict]] = defaultdict(list)
-    exchanges_by_day: dict[dt.date, list[dict]] = defaultdict(list)
-    for claim in counted:
-        if claim.get("cumulative"):
-            totals_by_day[known_on(claim)].append(claim)
-        else:
-            exchanges_by_day[happened_on(claim)].append(claim)
-
-    exchanges: dict[dt.date, dict] = {}
-    for day, group in sorted(exchanges_by_day.items()):
-        winner, others = _consensus(group)
-        exchanges[day] = winner
-        evidence += [evidence_of(c, "exchange") for c in group]
-        if others:
-            conflicts.append(_conflict("exchange", day, _winner_first(winner, group)))
+    totals = [c for c in counted if c.get("cumulative")]
+    figures = per_report_figures([c for c in counted if not c.get("cumulative")])
+    # A figure for "one exchange" that, added to a running total already known,
+    # would overshoot the promise is itself a total whose sentence did not say
+    # so ("Israel released nearly 1,800 prisoners", after "in all, ...").
+    ceiling = (obligation.quantity or 0) * (1 + TERM_TOLERANCE)
+    for day, claim in list(figures):
+        earlier = [t["value"] for t in totals if known_on(t) <= day]
+        if earlier and ceiling and claim["value"] + max(earlier) > ceiling:
+            figures.remove((day, claim))
+            totals.append(claim)
+        elif not in_phase(day, phase):  # an exchange after the phase is not the phase's
+            figures.remove((day, claim))
 
     latest_total: dict | None = None
+    totals_by_day: dict[dt.date, list[dict]] = defaultdict(list)
+    for claim in totals:
+        totals_by_day[known_on(claim)].append(claim)
     for day, group in sorted(totals_by_day.items()):
         winner, others = _consensus(group)
         latest_total = winner
@@ -146,18 +164,28 @@ def reconcile_obligation(
         if others:
             conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
 
+    exchanges = cluster_exchanges(figures)
+    for exchange in exchanges:
+        group = exchange["claims"]
+        evidence += [evidence_of(c, "exchange") for c in group]
+        if len({c["value"] for c in group}) > 1:
+            conflicts.append(
+                _conflict("exchange", exchange["day"], _winner_first(exchange["claim"], group))
+            )
+
     best = low = high = 0.0
     since = dt.date.min
     if latest_total is not None:
         best, low, high = _bounds(latest_total)
         since = known_on(latest_total)
-    for day, claim in exchanges.items():
-        if day > since:
-            b, lo, hi = _bounds(claim)
+    for exchange in exchanges:
+        if exchange["day"] > since:
+            b, lo, hi = _bounds(exchange["claim"])
             best, low, high = best + b, low + lo, high + hi
-    check = sum(_bounds(c)[0] for c in exchanges.values())
+    check = sum(_bounds(e["claim"])[0] for e in exchanges)
     if latest_total is not None and exchanges:
-        on_total_day = sum(_bounds(c)[0] for d, c in exchanges.items() if d <= since)
+        covered = [e for e in exchanges if e["day"] <= since]
+        on_total_day = sum(_bounds(e["claim"])[0] for e in covered)
         if on_total_day and on_total_day != _bounds(latest_total)[0]:
             conflicts.append(
                 {
@@ -167,7 +195,7 @@ def reconcile_obligation(
                         {"value": _bounds(latest_total)[0], "source": latest_total.get("source"),
                          "doc": latest_total["doc"], "what": "running total"},
                         {"value": on_total_day, "source": None, "doc": None,
-                         "what": f"sum of {sum(1 for d in exchanges if d <= since)} exchange(s)"},
+                         "what": f"sum of {len(covered)} exchange(s)"},
                     ],
                 }
             )  # fmt: skip
@@ -194,6 +222,63 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
+    """One figure per report and day: the largest (the others are parts or back-references).
+
+    "390 people each, including 120 civilians" is one exchange of 390; "the
+    three hostages appeared thin" repeats the three freed. A figure without a
+    date of its own belongs to the latest exchange its report dates, if any
+    ("eight captives on Thursday ... all five Thai workers"), else to the day
+    it was known.
+    """
+    dated: dict[str, list[dt.date]] = defaultdict(list)
+    for claim in claims:
+        if claim.get("date"):
+            dated[claim["doc"]].append(_day(claim["date"]))
+    best: dict[tuple[str, dt.date], dict] = {}
+    for claim in claims:
+        day = _day(claim.get("date"))
+        if day is None:
+            day = max(dated[claim["doc"]]) if dated[claim["doc"]] else known_on(claim)
+        key = (claim["doc"], day)
+        if key not in best or claim["value"] > best[key]["value"]:
+            best[key] = claim
+    return sorted(((day, claim) for (_doc, day), claim in best.items()), key=_by_day)
+
+
+def _by_day(item: tuple[dt.date, dict]):
+    day, claim = item
+    return day, claim["doc"], claim.get("start") or 0
+
+
+def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
+    """Reports of one exchange, together: same day, or a day apart with the same figure.
+
+    Reports of an evening release are often dated the next morning; a report
+    never counts twice in one exchange. The figure most reports give wins.
+    """
+    exchanges: list[dict] = []
+    for day, claim in figures:
+        home = None
+        for exchange in reversed(exchanges):
+            gap = (day - exchange["last"]).days
+            if gap > 1:
+                break
+            if claim["doc"] in exchange["docs"]:
+                continue
+            if gap == 0 or claim["value"] == exchange["claim"]["value"]:
+                home = exchange
+                break
+        if home is None:
+            home = {"day": day, "last": day, "docs": set(), "claims": []}
+            exchanges.append(home)
+        home["last"] = max(home["last"], day)
+        home["docs"].add(claim["doc"])
+        home["claims"].append(claim)
+        home["claim"] = _consensus(home["claims"])[0]
+    return exchanges
 
 
 def _number(value: float) -> int | float:
@@ -309,18 +394,23 @@ def exchange_count(phase: Phase, claims: list[dict], as_of: dt.date) -> dict:
         latest = max(stated, key=lambda c: (known_on(c), c.get("value")))
         return {"count": _number(latest["value"]), "source": latest.get("source"),
                 "doc": latest["doc"], "basis": "reported"}  # fmt: skip
-    days = {
-        happened_on(c)
+    releases = [
+        c
         for c in claims
         if c.get("category") in ("hostages_released", "prisoners_released")
         and c.get("modality") == "reported"
+        and c.get("value") is not None
         and not c.get("cumulative")
         and (known_on(c) or dt.date.max) <= as_of
         and in_phase(happened_on(c), phase)
-    }
-    if not days:
+    ]
+    counts = [
+        len(cluster_exchanges(per_report_figures([c for c in releases if c["category"] == cat])))
+        for cat in ("hostages_released", "prisoners_released")
+    ]
+    if not max(counts):
         return {"count": None, "source": None, "doc": None, "basis": None}
-    return {"count": len(days), "source": None, "doc": None, "basis": "release days"}
+    return {"count": max(counts), "source": None, "doc": None, "basis": "release figures"}
 
 
 # Categories whose figures are compared across sources (a toll by one account

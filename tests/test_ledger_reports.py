@@ -1,0 +1,127 @@
+"""The ledger on real reports: the seed alone, then the project's examples."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from trucewatch import pipeline
+from trucewatch.ledger import ledger_from_db, load_spec, timeline_from_db
+from trucewatch.store import Database
+
+pytestmark = pytest.mark.slow
+
+AGREEMENTS = Path(__file__).resolve().parent.parent / "examples" / "agreements"
+GAZA = AGREEMENTS / "gaza-2025-phase1.yaml"
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seed_path):
+    url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seed.db'}"
+    with Database(url) as db:
+        pipeline.ingest([str(seed_path)], db)
+    return url
+
+
+def obligation(result, oid):
+    return next(o for p in result["phases"] for o in p["obligations"] if o["id"] == oid)
+
+
+def test_seed_ledger_as_of_the_report_date(seed_db):
+    with Database(seed_db) as db:
+        result = ledger_from_db(load_spec(GAZA), db, dt.date(2025, 2, 4))
+    first = result["phases"][0]
+    assert (first["day"], first["days"]) == (17, 42)
+    assert first["exchanges"]["count"] == 4
+    hostages = obligation(result, "hostages")
+    assert (hostages["delivered"]["best"], hostages["promised"]) == (18, 33)
+    assert hostages["status"] == "on_track"
+    prisoners = obligation(result, "prisoners")
+    assert prisoners["delivered"]["best"] == 600
+    assert prisoners["delivered"]["low"] < 600 < prisoners["delivered"]["high"]  # "some 600"
+    assert (prisoners["promised"], prisoners["approx"]) == (1900, True)
+    # The terms stated in the report (33; around 1,900) agree with the spec.
+    assert not [c for o in first["obligations"] for c in o["conflicts"] if c["kind"] == "term"]
+    [tolls] = [f for f in result["figures"] if f["category"] == "killed"]
+    sources = {v["source"]: v["value"] for v in tolls["values"]}
+    assert sources["the Hamas-run territory’s health ministry"] == 47518
+    assert sources["an AFP tally based on official Israeli figures"] == 1210
+    second = result["phases"][1]
+    assert second["start"] is None
+    assert all(o["status"] == "unknown" for o in second["obligations"])
+
+
+def test_seed_ledger_before_anything_was_reported(seed_db):
+    with Database(seed_db) as db:
+        result = ledger_from_db(load_spec(GAZA), db, dt.date(2025, 1, 25))
+    assert obligation(result, "hostages")["delivered"]["best"] is None
+    assert result["phases"][0]["day"] == 7
+
+
+def test_seed_evidence_slices_the_stored_body(seed_db):
+    with Database(seed_db) as db:
+        result = ledger_from_db(load_spec(GAZA), db, dt.date(2025, 2, 4))
+        [evidence] = obligation(result, "hostages")["evidence"]
+        body = db.get_document(evidence["doc"])["body"]
+    assert body[evidence["start"] : evidence["end"]].startswith("18")
+    assert "18 hostages" in evidence["evidence"]
+
+
+def test_seed_timeline_lists_the_figures(seed_db):
+    with Database(seed_db) as db:
+        entries = timeline_from_db(load_spec(GAZA), db, dt.date(2025, 2, 4))
+    labels = {e["label"] for e in entries}
+    assert {"running total", "toll"} <= labels
+    assert all(e["date"] is None or e["date"] <= "2025-02-04" for e in entries)
+
+
+# As the examples report them, by the ledger's rules (README, "Agreements and
+# the ledger"): running totals where a report gives one, exchanges after it.
+EXPECTED = {  # as of: (hostages delivered, prisoners delivered)
+    "2025-01-20": (3, 90),  # first exchange, reported on the 19th and the 20th
+    "2025-01-26": (7, 290),  # "Seven hostages have now been freed"; 90 + 200
+    "2025-01-31": (15, 400),  # 7 + eight captives on the 30th; "released 400 prisoners"
+    "2025-02-16": (19, 1100),  # "So far 19 ... more than 1,100"
+    "2025-02-23": (25, 1100),  # 25 living returned; the prisoner release held back
+    "2025-03-02": (25, 1800),  # "nearly 1,800" in all; the eight bodies are listed apart
+}
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory, examples_dir):
+    url = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'examples.db'}"
+    with Database(url) as db:
+        pipeline.ingest([str(examples_dir)], db)
+    return url
+
+
+def delivered(url, as_of):
+    with Database(url) as db:
+        result = ledger_from_db(load_spec(GAZA), db, dt.date.fromisoformat(as_of))
+    return tuple(obligation(result, oid)["delivered"]["best"] for oid in ("hostages", "prisoners"))
+
+
+@pytest.mark.parametrize("as_of, expected", EXPECTED.items())
+def test_examples_ledger_by_exchange_date(examples_db, as_of, expected):
+    assert delivered(examples_db, as_of) == expected
+
+
+def test_a_report_repeating_an_exchange_changes_no_total(examples_dir, tmp_path):
+    url = f"sqlite:///{tmp_path / 'repeat.db'}"
+    repeat = Path(__file__).resolve().parent / "data" / "first-exchange-second-outlet.txt"
+    with Database(url) as db:
+        pipeline.ingest([str(examples_dir)], db)
+        before = {d: delivered(url, d) for d in EXPECTED}
+        pipeline.ingest([str(repeat)], db)
+        after = {d: delivered(url, d) for d in EXPECTED}
+    assert after == before == EXPECTED
+
+
+def test_other_agreement_is_not_fed_by_gaza_reports(examples_db):
+    with Database(examples_db) as db:
+        spec = load_spec(AGREEMENTS / "russia-ukraine-2025-1000-for-1000.yaml")
+        result = ledger_from_db(spec, db, dt.date(2025, 5, 25))
+    for row in result["phases"][0]["obligations"]:
+        assert row["delivered"]["best"] == 1000
+        assert row["status"] == "complete"
+        assert {e["doc"] for e in row["evidence"]} == {row["evidence"][0]["doc"]}
