@@ -13,14 +13,15 @@ from spacy.tokens import Doc
 
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.entities import extract_entities
+from trucewatch.extract.events import extract_events
 from trucewatch.extract.quotes import extract_quotes
-from trucewatch.extract.records import Entity, Quote, Record
+from trucewatch.extract.records import Entity, Event, Quote, Record
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
-__all__ = ["EXTRACTOR_VERSION", "Entity", "Quote", "Record", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Entity", "Event", "Quote", "Record", "extract"]
 
 
 def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> list[Record]:
@@ -30,5 +31,6 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     entities = extract_entities(doc, document, aliases)
     records += entities
     records += extract_quotes(doc, document, entities, aliases)
+    records += extract_events(doc, document, entities, aliases)
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records
