@@ -44,7 +44,9 @@ def main() -> None:
     print("(incidents: gold and pred count pairs of mentions)")
     if args.errors:
         for error in result["errors"]:
-            print(f"  {error['file']}: {error['trigger']!r}: gold {error['gold']!r}, got {error['got']!r}")
+            print(
+                f"  {error['file']}: {error['trigger']!r}: gold {error['gold']!r}, got {error['got']!r}"
+            )
 
 
 if __name__ == "__main__":

@@ -267,24 +267,36 @@ def evaluate_events(gold_path: Path, folders: Iterable[Path]) -> dict:
         for g, p in match_spans(gold, predicted):
             matched[position[id(p)]] = gold_index[id(g)]
             if g["type"] != p["type"]:
-                errors.append({"file": name, "trigger": g["trigger"], "gold": g["type"], "got": p["type"]})
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["type"], "got": p["type"]}
+                )
                 continue
             hits["type"] += 1
             if not same_actors(g["actor"], p["actor"], aliases):
-                errors.append({"file": name, "trigger": g["trigger"], "gold": g["actor"], "got": p["actor"]})
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["actor"], "got": p["actor"]}
+                )
                 continue
             hits["type+actor"] += 1
             if g["date"] == p["date"]:
                 hits["type+actor+date"] += 1
             else:
-                errors.append({"file": name, "trigger": g["trigger"], "gold": g["date"], "got": p["date"]})
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["date"], "got": p["date"]}
+                )
         matched_gold = {matched[k] for k in range(base, len(predicted_all)) if k in matched}
         for g in gold:
             if gold_index[id(g)] not in matched_gold:
-                errors.append({"file": name, "trigger": g["trigger"], "gold": "missed", "got": None})
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": "missed", "got": None}
+                )
     order = sorted(
         range(len(predicted_all)),
-        key=lambda k: (predicted_all[k]["doc_date"] or "", predicted_all[k]["file"], predicted_all[k]["start"]),
+        key=lambda k: (
+            predicted_all[k]["doc_date"] or "",
+            predicted_all[k]["file"],
+            predicted_all[k]["start"],
+        ),
     )
     numbers = link([predicted_all[k] for k in order])
     predicted_pairs = pairs_in_clusters(dict(zip(order, numbers, strict=True)))
@@ -292,8 +304,7 @@ def evaluate_events(gold_path: Path, folders: Iterable[Path]) -> dict:
     right = sum(
         1
         for pair in predicted_pairs
-        if all(k in matched for k in pair)
-        and frozenset(matched[k] for k in pair) in gold_pairs
+        if all(k in matched for k in pair) and frozenset(matched[k] for k in pair) in gold_pairs
     )
     result = {
         "files": sorted(paths),

@@ -10,11 +10,15 @@ when all of these hold:
 - statuses that are equal, or ``planned`` and ``occurred`` (the meeting
   announced and the meeting held); a denied, negated, hypothetical or
   demanded event is never linked to one that happened;
-- dates both known and at most a day apart (a report dated the day after says
-  "on Tuesday" for what another called "today"); undated mentions stay alone:
+- dates both known and at most a day apart across reports (overnight events,
+  time zones, a report written the day after); within one report, where all
+  dates come from one reference, the same day; undated mentions stay alone:
   without a date nothing shows they are the same happening;
-- participants (actor and target names) that share a name, or are unknown on
-  one side;
+- participants (actor and target names) that fit, a state's military counting
+  as the state (the Israeli army's strikes are Israel's): the named ones (Hamas,
+  Benjamin Netanyahu) on one side all named on the other, so that Witkoff
+  meeting Netanyahu is not Netanyahu meeting Trump the next day; where
+  neither side names anyone, the descriptions (gunman, hostages) share a word;
 - places that are equal, or unknown on one side.
 
 Linking is complete-link: a mention joins the first incident all of whose
@@ -46,7 +50,9 @@ class Mention:
     status: str
     date: dt.date | None
     location: str | None
-    participants: frozenset[str]
+    named: frozenset[str]
+    described: frozenset[str]
+    doc: str | None = None
 
     @classmethod
     def of(cls, event) -> Mention:
@@ -62,8 +68,29 @@ class Mention:
             get("status"),
             date,
             get("location"),
-            frozenset(n.casefold() for n in names),
+            frozenset(state_level(n).casefold() for n in names if n[:1].isupper()),
+            frozenset(n.casefold() for n in names if not n[:1].isupper()),
+            get("doc"),
         )
+
+
+def state_level(name: str) -> str:
+    """A state's military stands for the state: ``Israel Defense Forces`` -> ``Israel``."""
+    from trucewatch.extract.actors import default_table
+
+    table = default_table()
+    actor = table.lookup(name)
+    if actor is None or actor.sector != "MIL" or actor.country is None:
+        return name
+    state = next(
+        (
+            a.canonical
+            for a in table.actors.values()
+            if a.label == "GPE" and a.sector == "GOV" and a.country == actor.country
+        ),
+        None,
+    )
+    return state or name
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +115,12 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return False
     if a.date is None or b.date is None or abs((a.date - b.date).days) > MAX_DAYS_APART:
         return False
-    if a.participants and b.participants and not a.participants & b.participants:
+    if a.doc is not None and a.doc == b.doc and a.date != b.date:
+        return False
+    if not (a.named <= b.named or b.named <= a.named):
+        return False
+    described = not (a.named or b.named) and a.described and b.described
+    if described and not a.described & b.described:
         return False
     return a.location is None or b.location is None or a.location == b.location
 

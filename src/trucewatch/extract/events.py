@@ -111,12 +111,18 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def closest(token: Token, *deps: str) -> Token | None:
+    """The child with one of ``deps`` nearest the token ("14:40 GMT — The women were ...")."""
+    found = children(token, *deps)
+    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
+
+
 def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bool:
     if token is None or words is None:
         return False
     if words.person:
         entity = resolver.entity_at(token)
-        if (entity is not None and entity.label == "PERSON") or token.pos_ == "PRON":
+        if (entity is not None and entity.label in ("PERSON", "NORP")) or token.pos_ == "PRON":
             return True
     heads = [token, *token.conjuncts]
     return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
@@ -127,14 +133,16 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         token.dep_ == "acl" and token.tag_ == "VBN"
     )
     subject = None if passive else subject_for(token)
-    if subject is not None and subject.dep_ == "nsubjpass":
+    if subject is not None and subject.dep_ == "nsubjpass" and token.dep_ == "conj":
         subject = None  # "were freed and taken to ...": no actor borrowed from a passive
-    obj = next(iter(children(token, "dobj")), None)
+    obj = closest(token, "dobj")
     agent = None
     if passive:
-        obj = next(iter(children(token, "nsubjpass")), None)
+        obj = closest(token, "nsubjpass")
         if obj is None and token.dep_ == "acl":
             obj = token.head  # "prisoners freed by Israel"
+        if obj is None:
+            obj = subject_for(token)  # "are due to be released", "before being handed over"
         for child in children(token, "agent"):
             agent = next(iter(children(child, "pobj")), None)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
@@ -146,27 +154,30 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
                 obj = next(iter(children(prep, "pobj")), None)
                 if obj is not None:
                     break
-    particles = {c.lower_ for c in children(token, "prt")}
+    particles = {c.lower_ for c in children(token, "prt", "advmod")}
     for sense in senses:
         if sense.particle and sense.particle not in particles:
+            continue
+        if sense.without and sense.without & particles:
             continue
         if sense.object is not None and not lemma_in(obj, sense.object, resolver):
             continue
         if sense.subject is not None and not lemma_in(
-            subject_of(token) if not passive else obj, sense.subject, resolver
+            subject_for(token) if not passive else obj, sense.subject, resolver
         ):
             continue
         if sense.with_ is not None and not any(
             t.lemma_.lower() in sense.with_ or t.lower_ in sense.with_
             for t in token.subtree
-            if t.i != token.i and t.dep_ in ("prep", "pobj", "dobj", "prt", "npadvmod", "nsubj")
+            if t.i != token.i
+            and t.dep_ in ("prep", "pobj", "dobj", "prt", "npadvmod", "nsubj", "mark")
         ):
             continue
         if sense.condition and not has_condition(token, resolver.lexicon):
             continue
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
-        actor = between(subject_of(token), resolver) if theme else resolver.participant(subject)
+        actor = between(subject_for(token), resolver) if theme else resolver.participant(subject)
         target = None
         if not theme and sense.object_is_target:
             target = resolver.participant(obj, things)
@@ -187,22 +198,23 @@ def subject_for(token: Token) -> Token | None:
     attribute of a copula takes the copula's subject; ``Hamas is ready to
     negotiate``: an infinitive under an adjective takes the adjective's verb's.
     """
-    direct = next(iter(children(token, "nsubj")), None)
+    direct = closest(token, "nsubj")
     if direct is not None:
-        return subject_of(token)
+        return subject_of(token) if direct.lower_ in ("who", "which", "that") else direct
     head = token.head
     infinitive = any(c.lower_ == "to" for c in children(token, "aux"))
     if infinitive and token.dep_ in ("relcl", "acl") and head.dep_ == "attr":
         return subject_of(head.head)
     if token.dep_ == "xcomp" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
         return subject_of(head.head)
+    if token.dep_ == "xcomp" and not children(head, "nsubj", "nsubjpass"):
+        return subject_for(head)
     return subject_of(token)
 
 
 def has_condition(token: Token, lexicon: Lexicon) -> bool:
     return any(
-        t.lower_ in lexicon.status.get("condition", ()) and t.dep_ == "mark"
-        for t in token.subtree
+        t.lower_ in lexicon.status.get("condition", ()) and t.dep_ == "mark" for t in token.subtree
     )
 
 
@@ -213,7 +225,7 @@ def between(noun: Token | None, resolver: Resolver) -> Participant | None:
     for prep in children(noun, "prep"):
         if prep.lower_ == "between":
             pobj = next(iter(children(prep, "pobj")), None)
-            return resolver.participant(pobj)
+            return resolver.participant(pobj, conjoined=True)
     return None
 
 
@@ -237,6 +249,8 @@ def noun_event(
         carrier = token.head
     actor = None
     poss = next(iter(children(token, "poss")), None)
+    if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+        poss = None  # "last Thursday’s talks": a date (see event_date)
     target = None
     if poss is not None:
         actor = resolver.participant(poss)
@@ -253,11 +267,15 @@ def noun_event(
             name = resolver.country_or_name(child)
             if name is not None:
                 actor = Participant([name], token.doc[child.i : child.i + 1])
-                actor.countries = [resolver.aliases.lookup(name).country if resolver.aliases.lookup(name) else None]
-                actor.sectors = [resolver.aliases.lookup(name).sector if resolver.aliases.lookup(name) else None]
+                actor.countries = [
+                    resolver.aliases.lookup(name).country if resolver.aliases.lookup(name) else None
+                ]
+                actor.sectors = [
+                    resolver.aliases.lookup(name).sector if resolver.aliases.lookup(name) else None
+                ]
                 break
     if actor is None and carrier is not None and token.dep_ == "dobj":
-        actor = resolver.participant(subject_of(carrier))
+        actor = resolver.participant(subject_for(carrier))
     for prep in children(token, "prep"):
         if target is not None:
             break
@@ -285,12 +303,15 @@ def merge_nouns_into_verbs(found: list[Found]) -> list[Found]:
     for item in found:
         if item.token.pos_ != "VERB":
             head = item.token.head
-            if head.dep_ == "prep":
-                head = head.head
+            if head.dep_ in ("prep", "agent"):
+                head = head.head  # "killed ... in an attack", "killed by Pakistani shelling"
             other = verbs.get(head.i) or verbs.get(item.token.head.i)
             if other is not None and other.sense.type == item.sense.type:
                 continue
-            if item.token.head.i in verbs and verbs[item.token.head.i].sense.type == item.sense.type:
+            if (
+                item.token.head.i in verbs
+                and verbs[item.token.head.i].sense.type == item.sense.type
+            ):
                 continue
         elif item.token.dep_ in ("xcomp", "advcl", "conj") and item.token.head.i in verbs:
             other = verbs[item.token.head.i]
@@ -351,11 +372,10 @@ def governors(token: Token) -> list[Token]:
 
 
 def has_negation(verb: Token, words) -> bool:
+    """``did not meet``; ``would not agree to release`` (the negation on the verb above)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children):
-        return True
-    return False
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
 def is_planned(verb: Token, chain: list[Token], words) -> bool:
@@ -364,8 +384,10 @@ def is_planned(verb: Token, chain: list[Token], words) -> bool:
         a.lower_ == "have" for a in auxes
     ):
         return True
-    if verb.tag_ == "VBG" and verb.lemma_ in words["progressive_plan"] and any(
-        a.lemma_ == "be" for a in auxes
+    if (
+        verb.tag_ == "VBG"
+        and verb.lemma_ in words["progressive_plan"]
+        and any(a.lemma_ == "be" for a in auxes)
     ):
         return True
     to_infinitive = any(a.lower_ == "to" for a in auxes)
@@ -387,32 +409,123 @@ def is_planned(verb: Token, chain: list[Token], words) -> bool:
 
 
 def event_date(item: Found, doc: Doc, reference: dt.date | None) -> dt.date | None:
+    """The day the trigger's own clause gives, or None.
+
+    The parse's attachment first (``timex_for_token``) on the trigger, the
+    verb carrying it, and the verbs it depends on without a clause of its own
+    ("is due to release", "began ..., killing"); then a dated phrase inside
+    the trigger's phrase ("before dawn on Tuesday"); then a date fronted
+    before the whole sentence. "before Friday", "since January 21" bound a
+    time; they are not the event's date.
+    """
     anchors = [item.token]
     if item.carrier is not None:
         anchors.append(item.carrier)
     token = item.token
-    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i and len(anchors) < 4:
+    while (
+        len(anchors) < 5
+        and token.head.i != token.i
+        and (
+            token.dep_ in ("xcomp", "conj", "acomp")
+            or (token.dep_ == "advcl" and token.tag_ == "VBG" and not children(token, "mark"))
+        )
+    ):
         token = token.head
-        if token.pos_ == "VERB":
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
             anchors.append(token)
-    if item.token.pos_ != "VERB" and item.carrier is None and item.token.head.pos_ == "VERB":
-        if item.token.dep_ in ("nsubj", "nsubjpass"):
-            anchors.append(item.token.head)
+    if (
+        item.token.pos_ != "VERB"
+        and item.carrier is None
+        and item.token.head.pos_ in ("VERB", "AUX")
+        and item.token.dep_ in ("nsubj", "nsubjpass")
+    ):
+        anchors.append(item.token.head)
     for anchor in anchors:
         timex = timex_for_token(doc, anchor, reference)
-        if timex is not None:
-            return timex.date
+        if timex is not None and timex.value is not None and not said_when(timex, anchor):
+            return day_of(timex, doc)  # an unresolved one ("the heaviest day") says nothing
     if item.token.pos_ != "VERB":
-        timex = following_timex(item.token, doc, reference)
+        poss = next((c for c in children(item.token, "poss") if c.ent_type_ == "DATE"), None)
+        timex = following_timex(item.token, doc, reference) or (
+            inside(poss, doc, reference) if poss is not None else None
+        )
         if timex is not None:
-            return timex.date
+            return day_of(timex, doc)
+    for anchor in anchors:
+        timex = nested_timex(anchor, doc, reference)
+        if timex is not None:
+            return day_of(timex, doc)
+    when = when_clause(item.token, doc, reference)
+    if when is not None:
+        return day_of(when, doc)
     return fronted_date(item.token, doc, reference)
+
+
+def when_clause(token: Token, doc: Doc, reference):
+    """``scheduled for Saturday, when four hostages are due to be released``: the
+    clause hangs from the day it is about."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl" and any(c.lower_ == "when" for c in node.children):
+            return inside(node.head, doc, reference)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def said_when(timex, anchor: Token) -> bool:
+    """``Hamas said on Friday it was ready``: the parse may hang the date of the
+    saying on the clause said; a date before the clause's subject is the saying's."""
+    clause = anchor
+    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH:
+        return False
+    subject = closest(clause, "nsubj", "nsubjpass")
+    speech = clause.head
+    return subject is not None and speech.idx < timex.start and timex.end <= subject.idx
+
+
+_BOUNDS = {"before", "after", "until", "till", "by", "since", "from", "ahead"}
+
+
+def day_of(timex, doc: Doc) -> dt.date | None:
+    before = doc.text[: timex.start].split()
+    if before and before[-1].lower() in _BOUNDS:
+        return None
+    if timex.low is not None and timex.low == timex.high:
+        return timex.low  # a date, or a time on a known day ("Sunday afternoon")
+    return None
+
+
+def inside(token: Token, doc: Doc, reference):
+    return next((t for t in find_timexes(doc, reference) if t.start <= token.idx < t.end), None)
+
+
+def nested_timex(anchor: Token, doc: Doc, reference):
+    """A time expression in the anchor's own phrases (not its subject or clauses)."""
+    tokens = [t for t in anchor.subtree if t.i != anchor.i and not in_clause_below(t, anchor)]
+    if not tokens:
+        return None
+    found = [
+        timex
+        for timex in find_timexes(doc, reference)
+        if any(timex.start <= t.idx < timex.end for t in tokens)
+        and timex.value is not None
+        and not said_when(timex, anchor)
+    ]
+    return min(found, key=lambda t: abs(t.start - anchor.idx)) if found else None
 
 
 def following_timex(noun: Token, doc: Doc, reference):
     """``meeting with Trump on Tuesday``: a dated phrase right after the noun phrase."""
     after = noun.right_edge.i + 1
-    if after >= len(doc) or doc[after].lower_ not in ("on", "in", "at") or doc[after].dep_ != "prep":
+    if (
+        after >= len(doc)
+        or doc[after].lower_ not in ("on", "in", "at")
+        or doc[after].dep_ != "prep"
+    ):
         return None
     for timex in find_timexes(doc, reference):
         if timex.start > doc[after].idx and timex.start <= doc[after].idx + len(doc[after]) + 1:

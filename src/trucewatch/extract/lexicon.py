@@ -17,11 +17,11 @@ import yaml
 from trucewatch.errors import LexiconFileError
 
 PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 )
 _CONDITIONS = {
-    "type", "mode", "object", "subject", "particle", "with", "condition", "argument", "target"
+    "type", "mode", "object", "subject", "particle", "with", "condition", "argument", "target",
+    "without",
 }  # fmt: skip
 
 
@@ -48,6 +48,7 @@ class Sense:
     argument: bool = False
     object_is_target: bool = True
     target_preposition: str | None = None
+    without: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def _words(value, lists: dict, origin: str) -> Words | None:
     lemmas: set[str] = set()
     person = False
     for item in items:
+        if isinstance(item, bool):
+            raise LexiconFileError(f"{origin}: a bare on/off/yes/no reads as {item}: quote it")
         item = str(item)
         if item == "$person":
             person = True
@@ -109,6 +112,7 @@ def _senses(lemma: str, value, lists: dict, origin: str) -> tuple[Sense, ...]:
                 argument=bool(entry.get("argument")),
                 object_is_target=entry.get("target") is None,
                 target_preposition=entry.get("target") if entry.get("target") != "none" else None,
+                without=frozenset(entry.get("without") or ()),
             )
         )
     return tuple(senses)
@@ -127,7 +131,9 @@ def _read(text: str, origin: str) -> dict:
 def load_lexicon(*paths: str | Path) -> Lexicon:
     """The package lexicon, then each user file in ``paths`` merged over it."""
     origin = "trucewatch/data/plover.yaml"
-    data = _read(resources.files("trucewatch.data").joinpath("plover.yaml").read_text("utf-8"), origin)
+    data = _read(
+        resources.files("trucewatch.data").joinpath("plover.yaml").read_text("utf-8"), origin
+    )
     for path in paths:
         try:
             extra = _read(Path(path).read_text("utf-8"), str(path))

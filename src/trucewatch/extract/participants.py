@@ -41,6 +41,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLES = {"the", "a", "an", "some", "both"}
 _PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"at", "to"}
 _OFFICIALS = {"official", "officials", "authority", "authorities", "leader", "leaders"}
+_QUANTITIES = {"thousand", "hundred", "dozen", "million", "score", "thousands", "hundreds"}
 
 
 @dataclass
@@ -74,6 +75,12 @@ class Resolver:
             if span is not None:
                 for token in span:
                     self.by_token[token.i] = entity
+        self.groups = [
+            (e.start, e.canonical or e.text)
+            for e in entities
+            if e.label == "ORG"
+            and getattr(aliases.lookup(e.canonical or e.text), "sector", None) in ("REB", "OPP")
+        ]
         self.countries = [
             (e.start, e.canonical or e.text)
             for e in entities
@@ -96,17 +103,22 @@ class Resolver:
 
     def _country_actor(self, name: str) -> Actor | None:
         actor = self.aliases.lookup(name)
-        return actor if actor is not None and actor.sector == "GOV" and actor.label == "GPE" else None
+        return (
+            actor if actor is not None and actor.sector == "GOV" and actor.label == "GPE" else None
+        )
 
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
 
-    def participant(self, token: Token | None, things: bool = False) -> Participant | None:
+    def participant(
+        self, token: Token | None, things: bool = False, conjoined: bool = False
+    ) -> Participant | None:
         """The names of the phrase headed by ``token``; ``things``: objects that are not
         actors (``a military post``) count too, as targets of an assault do."""
         if token is None:
             return None
-        heads = [token, *(c for c in token.conjuncts if c.i > token.i)]
+        heads = [token, *(c for c in token.conjuncts if conjoined or c.i > token.i)]
+        heads.sort(key=lambda t: t.i)
         names: list[str] = []
         for head in heads:
             names += self.names_of(head, things)
@@ -130,15 +142,20 @@ class Resolver:
         if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if word in RELATIVE_PRONOUNS and head.head.i != head.i:
                 return self.names_of(head.head.head) if head.head.dep_ == "relcl" else []
-            return self.pronoun(head)
+            reporter = self.reporter(head)
+            return reporter if reporter is not None else self.pronoun(head)
+        if word in ("group", "movement") and any(c.lower_ == "the" for c in head.children):
+            group = self.last_group(head.idx)
+            if group is not None:
+                return [group]
         if head.lemma_.lower() in self.lexicon.pair_nouns and self.is_pair(head):
             pair = self.last_countries(head.idx, 2)
             return pair if len(pair) == 2 else []
         lemma = head.lemma_.lower()
         if lemma in self.lexicon.office_nouns or word in _OFFICIALS:
             principal = self.principal(head)
-            if principal is not None:
-                return [principal]
+            if principal:
+                return principal
         if lemma in self.lexicon.military_nouns or word in self.lexicon.military_nouns:
             military = self.military(head)
             if military is not None:
@@ -154,22 +171,24 @@ class Resolver:
                 None,
             )
         if entity is not None:
+            if entity.label == "NORP" and entity.text.casefold() in self.demonym_of:
+                state = self.state_of.get(self.demonym_of[entity.text.casefold()])
+                return [state] if state else [entity.text]  # "by Pakistani shelling"
             return [entity.canonical or entity.text]
-        if head.like_num:  # "around 70 of them"
+        if head.like_num or head.lemma_.lower() in _QUANTITIES:  # "around 70 of them"
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             return self.names_of(pobj, things) if pobj is not None else []
-        if head.pos_ != "PROPN" and not self.is_participant(head):
-            if not things:
-                # "his proposal", "Israel’s retaliatory response": the possessor acts.
-                for child in head.children:
-                    if child.dep_ == "poss":
-                        return self.names_of(child)
-                    if child.dep_ in ("amod", "compound"):
-                        name = self.country_or_name(child)
-                        if name is not None:
-                            return [name]
-                return []
+        if head.pos_ != "PROPN" and not self.is_participant(head) and not things:
+            # "his proposal", "Israel’s retaliatory response": the possessor acts.
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return self.names_of(child)
+                if child.dep_ in ("amod", "compound"):
+                    name = self.country_or_name(child)
+                    if name is not None:
+                        return [name]
+            return []
         return [self.short_name(head)]
 
     def is_participant(self, head: Token) -> bool:
@@ -187,6 +206,24 @@ class Resolver:
         actor = self.aliases.lookup(text)
         return actor.canonical if actor is not None else text
 
+    def reporter(self, head: Token) -> list[str] | None:
+        """``Hamas said it would ...``: the pronoun subject of what was said is the sayer."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.dep_ != "ccomp" or head.lower_ not in ("it", "he", "she"):
+            return None
+        sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if sayer is None or sayer.pos_ == "PRON":
+            return None
+        names = self.names_of(sayer)
+        return names or None
+
+    def last_group(self, before: int) -> str | None:
+        """``the group``: the last armed group or organisation named before."""
+        for start, name in reversed(self.groups):
+            if start < before:
+                return name
+        return None
+
     def pronoun(self, head: Token) -> list[str]:
         """``he``/``his`` the last person, ``it``/``its`` the last group; ``they`` is left
         unresolved: a plural may stand for several antecedents, and is not guessed."""
@@ -200,7 +237,9 @@ class Resolver:
         earlier = [
             a
             for a in self.antecedents
-            if a.at < head.idx and a.person == want_person and (want_person or self.actor_like(a.name))
+            if a.at < head.idx
+            and a.person == want_person
+            and (want_person or self.actor_like(a.name))
         ]
         return [self.principal_of_name(earlier[-1].name)] if earlier else []
 
@@ -223,11 +262,14 @@ class Resolver:
         return name
 
     def is_pair(self, head: Token) -> bool:
-        """``both countries``, ``the two sides``, ``the two nuclear-armed neighbours``."""
-        return any(c.lower_ in ("both", "two") for c in head.children) and head.tag_ in (
-            "NNS",
-            "NNPS",
-        )
+        """``both countries``, ``the two sides``, ``the two nuclear-armed neighbours``;
+        ``the sides`` (not ``both sides``, often the two parties of a war)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return False
+        words = {c.lower_ for c in head.children}
+        if head.lemma_ == "side":
+            return "the" in words and "both" not in words
+        return bool(words & {"both", "two"})
 
     def last_countries(self, before: int, n: int) -> list[str]:
         found: list[str] = []
@@ -238,19 +280,25 @@ class Resolver:
                 break
         return list(reversed(found))
 
-    def principal(self, head: Token) -> str | None:
-        """``Netanyahu’s office`` -> Israel; ``Egypt’s foreign ministry`` -> Egypt."""
+    def principal(self, head: Token) -> list[str] | None:
+        """``Netanyahu’s office`` -> Israel; ``Egypt’s foreign ministry`` -> Egypt;
+        ``Israeli and Egyptian officials`` -> Israel, Egypt."""
+        found = []
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                name = self.country_or_name(child)
-                if name is not None:
-                    return name
+                for part in (child, *child.conjuncts):
+                    name = self.country_or_name(part)
+                    if name is not None and name not in found:
+                        found.append(name)
+        if found:
+            return found
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         names = self.names_of(pobj)
                         if names:
-                            return names[0]
+                            return names[:1]
         return None
 
     def country_or_name(self, token: Token) -> str | None:
@@ -273,6 +321,12 @@ class Resolver:
         """``Israeli warplanes`` -> Israel Defense Forces (or Israel, when no military is known)."""
         for child in head.children:
             if child.dep_ not in ("amod", "compound", "poss"):
+                continue
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                owner = self.names_of(child)  # "its aircraft": the army that said so
+                actor = self.aliases.lookup(owner[0]) if owner else None
+                if actor is not None and actor.country:
+                    return self.military_of.get(actor.country) or owner[0]
                 continue
             entity = self.entity_at(child)
             if entity is None:
@@ -301,7 +355,10 @@ class Resolver:
                 continue
             if token.head.lower_ == "to" and not allow_to:
                 continue
-            for candidate in (token, *(c for c in token.children if c.dep_ in ("appos", "compound"))):
+            for candidate in (
+                token,
+                *(c for c in token.children if c.dep_ in ("appos", "compound")),
+            ):
                 entity = self.entity_at(candidate)
                 if entity is not None and entity.label in PLACE_LABELS:
                     return entity.canonical or entity.text
