@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from trucewatch.evaluate import evaluate_entities, evaluate_quotes
+from trucewatch.evaluate import evaluate_entities, evaluate_events, evaluate_quotes
 
 GOLD = Path(__file__).resolve().parent / "gold"
 ROOT = GOLD.parent.parent
@@ -29,6 +29,18 @@ def test_quotes_meet_the_baseline():
     minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))["quotes"]
     result = evaluate_quotes(
         GOLD / "quotes.jsonl", [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+    )
+    assert result["files"], "no gold report found"
+    for name, floors in minimum.items():
+        for metric, floor in floors.items():
+            assert result[name][metric] >= floor, (name, metric, result[name])
+
+
+@pytest.mark.slow
+def test_events_meet_the_baseline():
+    minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))["events"]
+    result = evaluate_events(
+        GOLD / "events.jsonl", [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
     )
     assert result["files"], "no gold report found"
     for name, floors in minimum.items():
