@@ -491,8 +491,8 @@ _BOUNDS = {"before", "after", "until", "till", "by", "since", "from", "ahead"}
 
 
 def day_of(timex, doc: Doc) -> dt.date | None:
-    before = doc.text[: timex.start].split()
-    if before and before[-1].lower() in _BOUNDS:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _BOUNDS:
         return None
     if timex.low is not None and timex.low == timex.high:
         return timex.low  # a date, or a time on a known day ("Sunday afternoon")
