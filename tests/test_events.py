@@ -56,7 +56,9 @@ def test_israel_sends_a_delegation_to_doha(seed_events):
 
 
 def test_netanyahu_meets_trump_at_the_white_house_on_tuesday(seed_events):
-    dated = find(seed_events, type="CONSULT", actor=["Benjamin Netanyahu"], date=dt.date(2025, 2, 4))
+    dated = find(
+        seed_events, type="CONSULT", actor=["Benjamin Netanyahu"], date=dt.date(2025, 2, 4)
+    )
     assert dated.target == ["Donald Trump"] and dated.trigger == "meeting"
     placed = find(seed_events, type="CONSULT", actor=["Benjamin Netanyahu"], location="White House")
     assert placed.target == ["Donald Trump"] and placed.status == "planned"
@@ -178,7 +180,9 @@ def test_no_event_below_confidence(invented):
 
 
 def test_an_office_speaks_for_its_principal(nlp):
-    (accused,) = events(nlp, " date 2031-06-11 Egypt’s foreign ministry accused Ostravia of delays.\n")
+    (accused,) = events(
+        nlp, " date 2031-06-11 Egypt’s foreign ministry accused Ostravia of delays.\n"
+    )
     assert (accused.type, accused.actor, accused.actor_mention) == (
         "ACCUSE",
         ["Egypt"],

@@ -34,6 +34,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=65536)  # called for every mention by several extractors
 def alias_key(mention: str) -> str:
     text = normalize(mention).text.casefold()
     text = _LEADING_THE.sub("", text)

@@ -79,17 +79,15 @@ def extract_events(
         entities,
         aliases,
         lexicon,
-        antecedents(doc, entities, aliases, quoted),
+        lambda: antecedents(doc, entities, aliases, quoted),
         document.dateline.place if document.dateline else None,
     )
     found: list[Found] = []
     for token in doc:
-        if quoted(token):
-            continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in lexicon.verbs:
+        if token.pos_ == "VERB" and lemma in lexicon.verbs and not quoted(token):
             item = verb_event(token, lexicon.verbs[lemma], resolver)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns and not quoted(token):
             item = noun_event(token, lexicon.nouns[lemma], resolver, lexicon)
         else:
             continue

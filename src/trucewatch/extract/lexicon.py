@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from trucewatch.config import lexicon_files
 from trucewatch.errors import LexiconFileError
 
 PLOVER_TYPES = frozenset(
@@ -177,4 +178,5 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    return load_lexicon()
+    """The package lexicon with the files named in ``$TRUCEWATCH_LEXICON`` merged over it."""
+    return load_lexicon(*lexicon_files())

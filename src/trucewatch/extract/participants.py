@@ -21,6 +21,7 @@ attached to the trigger; ``here`` is the dateline's place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -61,13 +62,14 @@ class Resolver:
         entities: list[Entity],
         aliases: AliasTable,
         lexicon: Lexicon,
-        antecedents: list[Antecedent],
+        antecedents: Callable[[], list[Antecedent]],
         dateline: str | None = None,
     ):
         self.doc = doc
         self.aliases = aliases
         self.lexicon = lexicon
-        self.antecedents = antecedents
+        self._antecedents = antecedents  # computed when a pronoun first needs them
+        self._antecedent_list: list[Antecedent] | None = None
         self.dateline = dateline
         self.by_token: dict[int, Entity] = {}
         for entity in entities:
@@ -223,6 +225,12 @@ class Resolver:
             if start < before:
                 return name
         return None
+
+    @property
+    def antecedents(self) -> list[Antecedent]:
+        if self._antecedent_list is None:
+            self._antecedent_list = self._antecedents()
+        return self._antecedent_list
 
     def pronoun(self, head: Token) -> list[str]:
         """``he``/``his`` the last person, ``it``/``its`` the last group; ``they`` is left
