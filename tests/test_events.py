@@ -179,6 +179,41 @@ def test_no_event_below_confidence(invented):
     assert len([e for e in invented if e.trigger == "released"]) == 1
 
 
+MARSK = (
+    " date 2032-09-14 MARSK, Sept 14 (Wire) - Forces of the Northern Alliance shelled the port "
+    "city of Tiravo on Monday, killing at least 12 civilians, the regional health office said.\n\n"
+    "The Valdorian government accused the alliance of breaking the truce. The alliance denied "
+    "shelling the city. Mediators urged the Soran Brigades to withdraw from the ridge.\n\n"
+    "President Ilse Marovic will travel to Lisgard to meet alliance leader Dako Vrenn on "
+    "Friday, her office said.\n"
+)
+
+
+def test_wire_dateline_definite_names_control_and_plans(nlp):
+    found = events(nlp, MARSK)
+    shelled = find(found, trigger="shelled")
+    # the parse makes the dateline the subject: the actor is its apposition
+    assert (shelled.actor, shelled.location, shelled.date) == (
+        ["Northern Alliance"],
+        "Tiravo",
+        dt.date(2032, 9, 13),
+    )
+    assert shelled.actor_mention.startswith("Forces of")
+    # "the alliance" is the Northern Alliance named before
+    assert find(found, type="ACCUSE").target == ["Northern Alliance"]
+    assert find(found, status="denied").actor == ["Northern Alliance"]
+    # "urged X to withdraw": X is to withdraw
+    withdraw = find(found, trigger="withdraw")
+    assert (withdraw.actor, withdraw.status) == (["Soran Brigades"], "demanded")
+    # "will travel to Lisgard to meet him on Friday": the coming Friday
+    meet = find(found, trigger="meet")
+    assert (meet.actor, meet.target, meet.date) == (
+        ["Ilse Marovic"],
+        ["Dako Vrenn"],
+        dt.date(2032, 9, 17),
+    )
+
+
 def test_an_office_speaks_for_its_principal(nlp):
     (accused,) = events(
         nlp, " date 2031-06-11 Egypt’s foreign ministry accused Ostravia of delays.\n"

@@ -40,7 +40,7 @@ from trucewatch.extract.participants import Participant, Resolver
 from trucewatch.extract.quotes import quotation_marks
 from trucewatch.extract.records import Entity, Event, evidence_span
 from trucewatch.extract.speakers import antecedents, subject_of
-from trucewatch.extract.timex import find_timexes, timex_for_token
+from trucewatch.extract.timex import find_timexes, normalise, resolve, timex_for_token
 
 _SUBORDINATE = {"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"}
 _SPEECH = {"say", "tell", "announce", "report", "add", "confirm", "state", "warn"}
@@ -81,6 +81,7 @@ def extract_events(
         lexicon,
         lambda: antecedents(doc, entities, aliases, quoted),
         document.dateline.place if document.dateline else None,
+        (document.dateline.start, document.dateline.end) if document.dateline else None,
     )
     found: list[Found] = []
     for token in doc:
@@ -201,6 +202,15 @@ def subject_for(token: Token) -> Token | None:
         return subject_of(token) if direct.lower_ in ("who", "which", "that") else direct
     head = token.head
     infinitive = any(c.lower_ == "to" for c in children(token, "aux"))
+    if infinitive and token.dep_ in ("xcomp", "ccomp") and head.i != token.i:
+        # "urged the two sides to withdraw", "called on the mediators to hold": the
+        # one urged is the one who is to act (object control)
+        controller = closest(head, "dobj")
+        if controller is None:
+            on = next((p for p in children(head, "prep") if p.lower_ == "on"), None)
+            controller = closest(on, "pobj") if on is not None else None
+        if controller is not None and controller.i < token.i:
+            return controller
     if infinitive and token.dep_ in ("relcl", "acl") and head.dep_ == "attr":
         return subject_of(head.head)
     if token.dep_ == "xcomp" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
@@ -426,6 +436,8 @@ def event_date(item: Found, doc: Doc, reference: dt.date | None) -> dt.date | No
         and (
             token.dep_ in ("xcomp", "conj", "acomp")
             or (token.dep_ == "advcl" and token.tag_ == "VBG" and not children(token, "mark"))
+            # "..., while Israel is expected to free 183 prisoners": at the same time
+            or (token.dep_ == "advcl" and any(m.lower_ == "while" for m in children(token, "mark")))
         )
     ):
         token = token.head
@@ -470,6 +482,33 @@ def when_clause(token: Token, doc: Doc, reference):
             return None
         node = node.head
     return None
+
+
+def planned_date(date, status: str, item: Found, doc: Doc, reference) -> dt.date | None:
+    """A planned event's bare weekday looks ahead ("will travel to Lisgard to meet him on
+    Friday"), where the resolver, reading only the nearest verb, looked back."""
+    if status != "planned" or date is None or reference is None or date >= reference:
+        return date
+    chain = governors(item.carrier or item.token)
+    if not any(a.lower_ in ("will", "shall", "'ll", "’ll") for g in chain for a in g.children):
+        return date  # "had been due to start on Sunday": a plan told after the day
+    for timex in find_timexes(doc, reference):
+        if timex.low == date and normalise(timex.text) in WEEKDAY_FORMS:
+            ahead = resolve(timex.text, reference, tense="future")
+            if (
+                ahead is not None
+                and ahead.date is not None
+                and item.token.sent.start_char <= timex.start < item.token.sent.end_char
+            ):
+                return ahead.date
+    return date
+
+
+WEEKDAY_FORMS = {
+    f"{p}{d}"
+    for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for p in ("", "on ")
+}
 
 
 def said_when(timex, anchor: Token) -> bool:
@@ -574,6 +613,7 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
     start = min(a for a, _ in spans)
     end = max(b for _, b in spans)
     evidence, ev_start, ev_end = evidence_span(doc[token.i : token.i + 1])
+    status = status_of(item, lexicon)
     mode = item.sense.mode
     if mode is None and item.sense.type == "ASSAULT":
         mode = assault_mode(item, lexicon)
@@ -582,6 +622,10 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         scope += [t for t in item.carrier.children if t.dep_ == "prep"]
         scope += [t for c in item.carrier.children if c.dep_ == "prep" for t in c.children]
     location = resolver.place(scope, allow_to=item.sense.type in ("CONSULT", "AID"))
+    if location is None and item.sense.type in ("ASSAULT", "AID", "COERCE"):
+        location = resolver.place_in(item.target.mention if item.target else None)
+        if location is None and token.pos_ == "VERB":
+            location = resolver.place_in(span_of(closest(token, "dobj")))
     actor, target = item.actor, item.target
     return Event(
         doc=document.id,
@@ -593,7 +637,7 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         evidence_end=ev_end,
         type=item.sense.type,
         mode=mode,
-        status=status_of(item, lexicon),
+        status=status,
         actor=actor.names if actor else None,
         actor_mention=actor.mention.text if actor else None,
         actor_country=actor.countries if actor else None,
@@ -603,11 +647,15 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         target_country=target.countries if target else None,
         target_sector=target.sectors if target else None,
         location=location,
-        date=event_date(item, doc, document.date),
+        date=planned_date(event_date(item, doc, document.date), status, item, doc, document.date),
         trigger=token.text,
         trigger_start=token.idx,
         trigger_end=token.idx + len(token),
     )
+
+
+def span_of(token: Token | None):
+    return token.doc[token.left_edge.i : token.right_edge.i + 1] if token is not None else None
 
 
 def in_clause_below(token: Token, trigger: Token) -> bool:

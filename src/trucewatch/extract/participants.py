@@ -64,6 +64,7 @@ class Resolver:
         lexicon: Lexicon,
         antecedents: Callable[[], list[Antecedent]],
         dateline: str | None = None,
+        dateline_span: tuple[int, int] | None = None,
     ):
         self.doc = doc
         self.aliases = aliases
@@ -71,12 +72,18 @@ class Resolver:
         self._antecedents = antecedents  # computed when a pronoun first needs them
         self._antecedent_list: list[Antecedent] | None = None
         self.dateline = dateline
+        self.dateline_span = dateline_span
         self.by_token: dict[int, Entity] = {}
         for entity in entities:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
             if span is not None:
                 for token in span:
                     self.by_token[token.i] = entity
+        self.organisations = [
+            (e.start, e.text.split()[-1].casefold(), e.canonical or e.text)
+            for e in entities
+            if e.label == "ORG" and len(e.text.split()) > 1
+        ]
         self.groups = [
             (e.start, e.canonical or e.text)
             for e in entities
@@ -119,6 +126,13 @@ class Resolver:
         actors (``a military post``) count too, as targets of an assault do."""
         if token is None:
             return None
+        if self.dateline_span and self.dateline_span[0] <= token.idx < self.dateline_span[1]:
+            after = [
+                c for c in token.children if c.dep_ == "appos" and c.idx >= self.dateline_span[1]
+            ]
+            if not after:
+                return None
+            token = after[-1]
         heads = [token, *(c for c in token.conjuncts if conjoined or c.i > token.i)]
         heads.sort(key=lambda t: t.i)
         names: list[str] = []
@@ -140,6 +154,16 @@ class Resolver:
     def names_of(self, head: Token, things: bool = False) -> list[str]:
         if head.ent_type_ in ("DATE", "TIME"):
             return []  # "Saturday’s releases": a time, not an actor
+        if self.dateline_span and self.dateline_span[0] <= head.idx < self.dateline_span[1]:
+            # The place of reporting is nobody's act; the parse may make the dateline the
+            # subject and the real one its apposition ("MARSK, Sept 14 - Forces of ...").
+            after = [
+                c for c in head.children if c.dep_ == "appos" and c.idx >= self.dateline_span[1]
+            ]
+            return self.names_of(after[-1], things) if after else []
+        named = self.named_before(head)
+        if named is not None:
+            return [named]
         word = head.lower_
         if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if word in RELATIVE_PRONOUNS and head.head.i != head.i:
@@ -198,13 +222,18 @@ class Resolver:
         return head.lemma_.lower() in words or head.lower_ in words
 
     def short_name(self, head: Token) -> str:
-        """The head with the modifiers that name it: "two Israeli soldiers" -> "Israeli soldiers"."""
-        keep = [head]
-        for child in head.lefts:
-            if child.dep_ in ("compound", "amod") and not child.like_num:
-                keep.extend(t for t in child.subtree if not t.is_punct)
-        keep.sort(key=lambda t: t.i)
-        text = self.doc[keep[0].i : head.i + 1].text if keep else head.text
+        """The head with the words that name it: compounds, and adjectives that are
+        names (``two Israeli soldiers`` -> ``Israeli soldiers``, ``a foreign staff
+        member`` -> ``staff member``)."""
+        start = head.i
+        for child in reversed(list(head.lefts)):
+            named = child.dep_ == "compound" or (
+                child.dep_ == "amod" and (child.ent_type_ or child.pos_ == "PROPN")
+            )
+            if not named or child.like_num or child.i != start - 1:
+                break  # only the modifiers right before the head, in one run
+            start = child.left_edge.i if child.left_edge.i < child.i else child.i
+        text = self.doc[start : head.i + 1].text
         actor = self.aliases.lookup(text)
         return actor.canonical if actor is not None else text
 
@@ -218,6 +247,18 @@ class Resolver:
             return None
         names = self.names_of(sayer)
         return names or None
+
+    def named_before(self, head: Token) -> str | None:
+        """``the alliance`` after ``the Northern Alliance``, ``the brigades`` after ``the
+        Soran Brigades``: a definite noun that is the last word of an organisation named
+        before it is that organisation."""
+        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lower_
+        for start, last_word, name in reversed(self.organisations):
+            if start < head.idx and last_word in (word, head.lemma_.lower()):
+                return name
+        return None
 
     def last_group(self, before: int) -> str | None:
         """``the group``: the last armed group or organisation named before."""
@@ -326,7 +367,14 @@ class Resolver:
         return None
 
     def military(self, head: Token) -> str | None:
-        """``Israeli warplanes`` -> Israel Defense Forces (or Israel, when no military is known)."""
+        """``Israeli warplanes`` -> Israel Defense Forces (or Israel, when no military is known);
+        ``forces of the Northern Alliance`` -> Northern Alliance."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                entity = self.entity_at(pobj) if pobj is not None else None
+                if entity is not None and entity.label in ("ORG", "GPE", "NORP"):
+                    return self.country_or_name(pobj) or entity.canonical or entity.text
         for child in head.children:
             if child.dep_ not in ("amod", "compound", "poss"):
                 continue
@@ -353,6 +401,16 @@ class Resolver:
         return code
 
     # Places ---------------------------------------------------------------
+
+    def place_in(self, mention: Span | None) -> str | None:
+        """A place named by a target (``shelled the port city of Tiravo``, ``entered Gaza``)."""
+        if mention is None:
+            return None
+        for token in mention:
+            entity = self.entity_at(token)
+            if entity is not None and entity.label in ("GPE", "LOC", "FAC"):
+                return entity.canonical or entity.text
+        return None
 
     def place(self, tokens: list[Token], allow_to: bool = False) -> str | None:
         """The first place named under a locative preposition among ``tokens``."""
