@@ -214,6 +214,27 @@ def test_wire_dateline_definite_names_control_and_plans(nlp):
     )
 
 
+ZERAVA = (
+    " date 2033-04-20 ZERAVA: Under the deal, the Free Hills Movement is to hand over 40 "
+    "captured soldiers. On Saturday, a roadside bomb killed four policemen near Kelsk. Rights "
+    "groups accused the army of detaining dozens of students.\n"
+)
+
+
+def test_parse_slips_and_accusations(nlp):
+    found = events(nlp, ZERAVA)
+    handed = find(found, trigger="hand")  # "over" parsed as "over 40"
+    assert (handed.mode, handed.status, handed.actor) == (
+        "release",
+        "planned",
+        ["Free Hills Movement"],
+    )
+    bomb = find(found, trigger="killed")
+    assert (bomb.mode, bomb.location, bomb.date) == ("explosives", "Kelsk", dt.date(2033, 4, 16))
+    detaining = find(found, trigger="detaining")  # the accused is the one said to act
+    assert (detaining.type, detaining.actor) == ("COERCE", ["army"])
+
+
 def test_an_office_speaks_for_its_principal(nlp):
     (accused,) = events(
         nlp, " date 2031-06-11 Egypt’s foreign ministry accused Ostravia of delays.\n"

@@ -154,6 +154,9 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
                 if obj is not None:
                     break
     particles = {c.lower_ for c in children(token, "prt", "advmod")}
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ in ("ADP", "ADV", "PART"):
+        particles.add(following.lower_)  # "hand over 40 soldiers" parsed as "over 40"
     for sense in senses:
         if sense.particle and sense.particle not in particles:
             continue
@@ -202,6 +205,10 @@ def subject_for(token: Token) -> Token | None:
         return subject_of(token) if direct.lower_ in ("who", "which", "that") else direct
     head = token.head
     infinitive = any(c.lower_ == "to" for c in children(token, "aux"))
+    if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+        accused = closest(head.head, "dobj")  # "accused the army of detaining students"
+        if accused is not None:
+            return accused
     if infinitive and token.dep_ in ("xcomp", "ccomp") and head.i != token.i:
         # "urged the two sides to withdraw", "called on the mediators to hold": the
         # one urged is the one who is to act (object control)
