@@ -17,33 +17,28 @@ in the story (the false positives GDELT-style coding is criticised for):
 A sense whose conditions do not hold is no event; neither is a trigger in a
 heading or inside quotation marks (a speaker's words are quotes, not reports).
 
-Status, from the trigger's verb (or the light verb carrying a noun):
-``denied`` under "deny"; ``demanded`` under "urge", "call on ... to";
-``negated`` with "not"/"never"; ``hypothetical`` with "could"/"might" or in an
-"if" clause; ``planned`` with "will"/"would", under "plan to", "is due to",
-"is ready to", "was to", a purpose "to", or a noun marked "next"; else
-``occurred``. Dates come from the time expressions the parse attaches to the
-trigger (``timex.timex_for_token``), never the report's date by default.
+Status is read by ``event_status.py``, the date by ``event_dates.py`` (the
+time expressions the parse attaches to the trigger, never the report's date
+by default), participants and places by ``participants.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.clauses import children, closest, in_clause_below, span_of, subject_for
+from trucewatch.extract.event_dates import event_date, planned_date
+from trucewatch.extract.event_status import status_of
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
 from trucewatch.extract.participants import Participant, Resolver
 from trucewatch.extract.quotes import quotation_marks
 from trucewatch.extract.records import Entity, Event, evidence_span
 from trucewatch.extract.speakers import antecedents, subject_of
-from trucewatch.extract.timex import find_timexes, normalise, resolve, timex_for_token
-
-_SUBORDINATE = {"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"}
-_SPEECH = {"say", "tell", "announce", "report", "add", "confirm", "state", "warn"}
+from trucewatch.extract.timex import find_timexes
 
 
 @dataclass
@@ -104,16 +99,6 @@ def extract_events(
 
 
 # Verbs ----------------------------------------------------------------------
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def closest(token: Token, *deps: str) -> Token | None:
-    """The child with one of ``deps`` nearest the token ("14:40 GMT — The women were ...")."""
-    found = children(token, *deps)
-    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
 
 
 def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bool:
@@ -191,40 +176,6 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             continue
         return Found(token, sense, None, actor, target, theme)
     return None
-
-
-def subject_for(token: Token) -> Token | None:
-    """The verb's subject, climbing where the parse puts it higher up.
-
-    ``Netanyahu will be the first leader to meet Trump``: an infinitive on the
-    attribute of a copula takes the copula's subject; ``Hamas is ready to
-    negotiate``: an infinitive under an adjective takes the adjective's verb's.
-    """
-    direct = closest(token, "nsubj")
-    if direct is not None:
-        return subject_of(token) if direct.lower_ in ("who", "which", "that") else direct
-    head = token.head
-    infinitive = any(c.lower_ == "to" for c in children(token, "aux"))
-    if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
-        accused = closest(head.head, "dobj")  # "accused the army of detaining students"
-        if accused is not None:
-            return accused
-    if infinitive and token.dep_ in ("xcomp", "ccomp") and head.i != token.i:
-        # "urged the two sides to withdraw", "called on the mediators to hold": the
-        # one urged is the one who is to act (object control)
-        controller = closest(head, "dobj")
-        if controller is None:
-            on = next((p for p in children(head, "prep") if p.lower_ == "on"), None)
-            controller = closest(on, "pobj") if on is not None else None
-        if controller is not None and controller.i < token.i:
-            return controller
-    if infinitive and token.dep_ in ("relcl", "acl") and head.dep_ == "attr":
-        return subject_of(head.head)
-    if token.dep_ == "xcomp" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
-        return subject_of(head.head)
-    if token.dep_ == "xcomp" and not children(head, "nsubj", "nsubjpass"):
-        return subject_for(head)
-    return subject_of(token)
 
 
 def has_condition(token: Token, lexicon: Lexicon) -> bool:
@@ -339,261 +290,6 @@ def merge_nouns_into_verbs(found: list[Found]) -> list[Found]:
 # Status, date, mode -----------------------------------------------------------
 
 
-def status_of(item: Found, lexicon: Lexicon) -> str:
-    words = lexicon.status
-    verb = item.carrier or item.token
-    if item.token.pos_ != "VERB" and item.carrier is None:
-        verb = item.token.head if item.token.head.pos_ in ("VERB", "AUX", "ADJ") else item.token
-        if any(c.lemma_.lower() in words["next"] for c in item.token.children):
-            return "planned"
-        preposition = item.token.head if item.token.dep_ == "pobj" else None
-        if preposition is not None and (
-            preposition.lower_ == "before"
-            or (preposition.lower_ == "of" and preposition.head.lower_ == "ahead")
-        ):
-            return "planned"  # "ahead of Netanyahu’s meeting with Trump"
-    chain = governors(verb)
-    if any(g.lemma_.lower() in words["deny"] for g in chain[1:]):
-        return "denied"
-    if any(
-        g.lemma_.lower() in words["demand"] and rel in ("xcomp", "ccomp", "advcl", "pobj")
-        for g, rel in zip(chain[1:], [c.dep_ for c in chain], strict=False)
-    ):
-        return "demanded"
-    if any(
-        c.dep_ == "mark" and c.lower_ in words["condition"] for g in chain[:2] for c in g.children
-    ):
-        return "hypothetical"  # "if the hostages were not freed"
-    if has_negation(verb, words):
-        return "negated"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words["refuse"]:
-        return "negated"  # "refused to release hostages"
-    if any(c.lower_ in words["hypothetical"] for c in children(verb, "aux")):
-        return "hypothetical"
-    if is_planned(verb, chain, words):
-        return "planned"
-    return "occurred"
-
-
-def governors(token: Token) -> list[Token]:
-    """The token and the verbs above it within its clause chain (xcomp, ccomp, conj, ...)."""
-    chain = [token]
-    while token.head.i != token.i and token.dep_ in _SUBORDINATE | {"dobj", "pobj", "prep"}:
-        token = token.head
-        chain.append(token)
-        if len(chain) > 4:
-            break
-    return chain
-
-
-def has_negation(verb: Token, words) -> bool:
-    """``did not meet``; ``would not agree to release`` (the negation on the verb above)."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
-
-
-def is_planned(verb: Token, chain: list[Token], words) -> bool:
-    auxes = children(verb, "aux", "auxpass")
-    if any(a.lower_ in words["future"] for a in auxes) and not any(
-        a.lower_ == "have" for a in auxes
-    ):
-        return True
-    if (
-        verb.tag_ == "VBG"
-        and verb.lemma_ in words["progressive_plan"]
-        and any(a.lemma_ == "be" for a in auxes)
-    ):
-        return True
-    to_infinitive = any(a.lower_ == "to" for a in auxes)
-    if to_infinitive and verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "attr":
-        # "will be the first leader to meet Trump": the copula's tense
-        return any(a.lower_ in words["future"] for a in children(verb.head.head, "aux"))
-    if to_infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-        head = verb.head
-        if head.lemma_.lower() in words["plan"] or verb.dep_ in ("advcl", "acl"):
-            return True
-        if head.lemma_ == "be":
-            return True  # "Hamas was to free 33 hostages"
-        head_aux = children(head, "aux")
-        if any(a.lower_ in words["future"] for a in head_aux):
-            return True
-        if head.dep_ in ("acomp",) and head.lemma_.lower() in words["plan"]:
-            return True
-    return bool(verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in words["plan"])
-
-
-def event_date(item: Found, doc: Doc, reference: dt.date | None) -> dt.date | None:
-    """The day the trigger's own clause gives, or None.
-
-    The parse's attachment first (``timex_for_token``) on the trigger, the
-    verb carrying it, and the verbs it depends on without a clause of its own
-    ("is due to release", "began ..., killing"); then a dated phrase inside
-    the trigger's phrase ("before dawn on Tuesday"); then a date fronted
-    before the whole sentence. "before Friday", "since January 21" bound a
-    time; they are not the event's date.
-    """
-    anchors = [item.token]
-    if item.carrier is not None:
-        anchors.append(item.carrier)
-    token = item.token
-    while (
-        len(anchors) < 5
-        and token.head.i != token.i
-        and (
-            token.dep_ in ("xcomp", "conj", "acomp")
-            or (token.dep_ == "advcl" and token.tag_ == "VBG" and not children(token, "mark"))
-            # "..., while Israel is expected to free 183 prisoners": at the same time
-            or (token.dep_ == "advcl" and any(m.lower_ == "while" for m in children(token, "mark")))
-        )
-    ):
-        token = token.head
-        if token.pos_ in ("VERB", "AUX", "ADJ"):
-            anchors.append(token)
-    if (
-        item.token.pos_ != "VERB"
-        and item.carrier is None
-        and item.token.head.pos_ in ("VERB", "AUX")
-        and item.token.dep_ in ("nsubj", "nsubjpass")
-    ):
-        anchors.append(item.token.head)
-    for anchor in anchors:
-        timex = timex_for_token(doc, anchor, reference)
-        if timex is not None and timex.value is not None and not said_when(timex, anchor):
-            return day_of(timex, doc)  # an unresolved one ("the heaviest day") says nothing
-    if item.token.pos_ != "VERB":
-        poss = next((c for c in children(item.token, "poss") if c.ent_type_ == "DATE"), None)
-        timex = following_timex(item.token, doc, reference) or (
-            inside(poss, doc, reference) if poss is not None else None
-        )
-        if timex is not None:
-            return day_of(timex, doc)
-    for anchor in anchors:
-        timex = nested_timex(anchor, doc, reference)
-        if timex is not None:
-            return day_of(timex, doc)
-    when = when_clause(item.token, doc, reference)
-    if when is not None:
-        return day_of(when, doc)
-    return fronted_date(item.token, doc, reference)
-
-
-def when_clause(token: Token, doc: Doc, reference):
-    """``scheduled for Saturday, when four hostages are due to be released``: the
-    clause hangs from the day it is about."""
-    node = token
-    for _ in range(4):
-        if node.dep_ == "relcl" and any(c.lower_ == "when" for c in node.children):
-            return inside(node.head, doc, reference)
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def planned_date(date, status: str, item: Found, doc: Doc, reference) -> dt.date | None:
-    """A planned event's bare weekday looks ahead ("will travel to Lisgard to meet him on
-    Friday"), where the resolver, reading only the nearest verb, looked back."""
-    if status != "planned" or date is None or reference is None or date >= reference:
-        return date
-    chain = governors(item.carrier or item.token)
-    if not any(a.lower_ in ("will", "shall", "'ll", "’ll") for g in chain for a in g.children):
-        return date  # "had been due to start on Sunday": a plan told after the day
-    for timex in find_timexes(doc, reference):
-        if timex.low == date and normalise(timex.text) in WEEKDAY_FORMS:
-            ahead = resolve(timex.text, reference, tense="future")
-            if (
-                ahead is not None
-                and ahead.date is not None
-                and item.token.sent.start_char <= timex.start < item.token.sent.end_char
-            ):
-                return ahead.date
-    return date
-
-
-WEEKDAY_FORMS = {
-    f"{p}{d}"
-    for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    for p in ("", "on ")
-}
-
-
-def said_when(timex, anchor: Token) -> bool:
-    """``Hamas said on Friday it was ready``: the parse may hang the date of the
-    saying on the clause said; a date before the clause's subject is the saying's."""
-    clause = anchor
-    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH:
-        return False
-    subject = closest(clause, "nsubj", "nsubjpass")
-    speech = clause.head
-    return subject is not None and speech.idx < timex.start and timex.end <= subject.idx
-
-
-_BOUNDS = {"before", "after", "until", "till", "by", "since", "from", "ahead"}
-
-
-def day_of(timex, doc: Doc) -> dt.date | None:
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _BOUNDS:
-        return None
-    if timex.low is not None and timex.low == timex.high:
-        return timex.low  # a date, or a time on a known day ("Sunday afternoon")
-    return None
-
-
-def inside(token: Token, doc: Doc, reference):
-    return next((t for t in find_timexes(doc, reference) if t.start <= token.idx < t.end), None)
-
-
-def nested_timex(anchor: Token, doc: Doc, reference):
-    """A time expression in the anchor's own phrases (not its subject or clauses)."""
-    tokens = [t for t in anchor.subtree if t.i != anchor.i and not in_clause_below(t, anchor)]
-    if not tokens:
-        return None
-    found = [
-        timex
-        for timex in find_timexes(doc, reference)
-        if any(timex.start <= t.idx < timex.end for t in tokens)
-        and timex.value is not None
-        and not said_when(timex, anchor)
-    ]
-    return min(found, key=lambda t: abs(t.start - anchor.idx)) if found else None
-
-
-def following_timex(noun: Token, doc: Doc, reference):
-    """``meeting with Trump on Tuesday``: a dated phrase right after the noun phrase."""
-    after = noun.right_edge.i + 1
-    if (
-        after >= len(doc)
-        or doc[after].lower_ not in ("on", "in", "at")
-        or doc[after].dep_ != "prep"
-    ):
-        return None
-    for timex in find_timexes(doc, reference):
-        if timex.start > doc[after].idx and timex.start <= doc[after].idx + len(doc[after]) + 1:
-            return timex
-    return None
-
-
-def fronted_date(token: Token, doc: Doc, reference) -> dt.date | None:
-    """``On Tuesday, the army said a gunman killed ...``: a date put before the whole
-    sentence dates the reported clause too."""
-    head = token
-    while head.dep_ != "ROOT" and head.head.i != head.i:
-        if head.dep_ == "ccomp" and head.head.lemma_ in _SPEECH:
-            speech = head.head
-            timex = timex_for_token(doc, speech, reference)
-            sentence = speech.sent
-            first = next(t for t in sentence if not t.is_space)
-            if timex is not None and timex.start <= first.idx + len(first.text) + 1:
-                return timex.date
-            return None
-        head = head.head
-    return None
-
-
 def assault_mode(item: Found, lexicon: Lexicon) -> str | None:
     words = {t.lemma_.lower() for t in item.token.subtree} | {item.token.lemma_.lower()}
     for participant in (item.actor,):
@@ -620,7 +316,7 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
     start = min(a for a, _ in spans)
     end = max(b for _, b in spans)
     evidence, ev_start, ev_end = evidence_span(doc[token.i : token.i + 1])
-    status = status_of(item, lexicon)
+    status = status_of(item.token, item.carrier, lexicon)
     mode = item.sense.mode
     if mode is None and item.sense.type == "ASSAULT":
         mode = assault_mode(item, lexicon)
@@ -654,24 +350,15 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         target_country=target.countries if target else None,
         target_sector=target.sectors if target else None,
         location=location,
-        date=planned_date(event_date(item, doc, document.date), status, item, doc, document.date),
+        date=planned_date(
+            event_date(item.token, item.carrier, doc, document.date),
+            status,
+            item.token,
+            item.carrier,
+            doc,
+            document.date,
+        ),
         trigger=token.text,
         trigger_start=token.idx,
         trigger_end=token.idx + len(token),
     )
-
-
-def span_of(token: Token | None):
-    return token.doc[token.left_edge.i : token.right_edge.i + 1] if token is not None else None
-
-
-def in_clause_below(token: Token, trigger: Token) -> bool:
-    """True when ``token`` sits in a clause of its own under the trigger."""
-    node = token
-    while node.i != trigger.i:
-        if node.dep_ in (
-            "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "nsubj", "nsubjpass"
-        ):  # fmt: skip
-            return True
-        node = node.head
-    return False
