@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from trucewatch.evaluate import evaluate_claims, evaluate_entities, evaluate_quotes
+from trucewatch.evaluate import (
+    evaluate_claims,
+    evaluate_entities,
+    evaluate_events,
+    evaluate_quotes,
+)
 
 GOLD = Path(__file__).resolve().parent / "gold"
 ROOT = GOLD.parent.parent
@@ -46,6 +51,18 @@ def test_claims_meet_the_baseline():
     )
     assert result["files"], "no gold report found"
     assert result["overall"]["gold"] >= 80
+    for name, floors in minimum.items():
+        for metric, floor in floors.items():
+            assert result[name][metric] >= floor, (name, metric, result[name])
+
+
+@pytest.mark.slow
+def test_events_meet_the_baseline():
+    minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))["events"]
+    result = evaluate_events(
+        GOLD / "events.jsonl", [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+    )
+    assert result["files"], "no gold report found"
     for name, floors in minimum.items():
         for metric, floor in floors.items():
             assert result[name][metric] >= floor, (name, metric, result[name])

@@ -280,6 +280,70 @@ def figures(db_url, category, as_json) -> None:
         Console().print(table)
 
 
+@cli.command()
+@db_option
+@click.option("--type", "event_type", metavar="TYPE", help="Only events of this PLOVER type.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def events(db_url, event_type, as_json) -> None:
+    """List stored events: date, PLOVER type and mode, actor, target, place, status."""
+    with Database(db_url) as db:
+        records = db.iter_records("event", contains={"type": event_type} if event_type else None)
+        if as_json:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        table = Table(show_header=True, show_lines=False)
+        for column in ("date", "type", "actor", "target", "place", "status", "trigger", "doc"):
+            table.add_column(column, overflow="fold")
+        for record in records:
+            table.add_row(
+                record["date"] or "",
+                "/".join(filter(None, (record["type"], record["mode"]))),
+                ", ".join(record["actor"] or []),
+                ", ".join(record["target"] or []),
+                record["location"] or "",
+                record["status"],
+                record["trigger"],
+                record["doc"],
+            )
+        Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--min-mentions",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Only incidents told at least this many times.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, mentions included.")
+def incidents(db_url, min_mentions, as_json) -> None:
+    """List incidents: each happening once, however many reports tell it."""
+    with Database(db_url) as db:
+        found = db.iter_incidents(min_mentions=min_mentions)
+        if as_json:
+            for incident in found:
+                click.echo(json.dumps(incident, ensure_ascii=False))
+            return
+        table = Table(show_header=True, show_lines=False)
+        for column in ("id", "date", "type", "actors", "place", "status", "mentions", "reports"):
+            table.add_column(column, overflow="fold")
+        for incident in found:
+            table.add_row(
+                str(incident["id"]),
+                incident["date"] or "",
+                "/".join(filter(None, (incident["type"], incident["mode"]))),
+                ", ".join(dict.fromkeys([*(incident["actor"] or []), *(incident["target"] or [])])),
+                incident["location"] or "",
+                incident["status"],
+                str(incident["mentions"]),
+                str(incident["documents"]),
+            )
+        Console().print(table)
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

@@ -22,3 +22,9 @@ def alias_files() -> list[str]:
     """Extra alias tables named in ``$TRUCEWATCH_ALIASES`` (paths separated by os.pathsep)."""
     value = os.environ.get("TRUCEWATCH_ALIASES", "")
     return [p for p in value.split(os.pathsep) if p]
+
+
+def lexicon_files() -> list[str]:
+    """Extra event lexicons named in ``$TRUCEWATCH_LEXICON`` (paths separated by os.pathsep)."""
+    value = os.environ.get("TRUCEWATCH_LEXICON", "")
+    return [p for p in value.split(os.pathsep) if p]

@@ -75,3 +75,9 @@ class ModelNotFound(TrucewatchError):
 
 class AliasFileError(TrucewatchError):
     code = "TW300"
+
+
+class LexiconFileError(TrucewatchError):
+    """An event lexicon (plover.yaml or a user file) is malformed; the message says where."""
+
+    code = "TW301"

@@ -264,3 +264,128 @@ def evaluate_claims(gold_path: Path, folders: Iterable[Path]) -> dict:
         "overall": Score(right, n_pred, n_gold).as_dict(),
         "errors": errors,
     }
+
+
+def same_actors(gold: list[str] | None, predicted: list[str] | None, aliases) -> bool:
+    """The same set of names: each gold name matched one to one (``same_speaker``)."""
+    if not gold or not predicted:
+        return not gold and not predicted
+    if len(gold) != len(predicted):
+        return False
+    left = list(predicted)
+    for name in gold:
+        match = next((p for p in left if same_speaker(name, p, aliases)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
+def pairs_in_clusters(labels: dict) -> set[frozenset]:
+    """Unordered pairs of items that share a cluster label (None: an item alone)."""
+    by_label: dict = {}
+    for item, label in labels.items():
+        if label is not None:
+            by_label.setdefault(label, []).append(item)
+    pairs = set()
+    for members in by_label.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def evaluate_events(gold_path: Path, folders: Iterable[Path]) -> dict:
+    """Events against a gold file: type, type+actor, type+actor+date, and incidents.
+
+    A predicted event matches a gold one when their triggers overlap (one to
+    one, per report). Incident clustering is scored on pairs: a predicted pair
+    of mentions in one incident is right when both match gold events that
+    share a gold incident label.
+    """
+    from trucewatch.extract.actors import default_table
+    from trucewatch.incidents import link
+    from trucewatch.pipeline import extract_stream
+
+    aliases = default_table()
+    gold_rows = load_gold(gold_path)
+    paths = report_paths({row["file"] for row in gold_rows}, folders)
+    n_gold = n_pred = 0
+    hits = {"type": 0, "type+actor": 0, "type+actor+date": 0}
+    gold_incidents: dict[int, str | None] = {}
+    predicted_all: list[dict] = []
+    matched: dict[int, int] = {}  # predicted index -> gold index
+    errors: list[dict] = []
+    gold_index = {id(row): i for i, row in enumerate(gold_rows)}
+    for i, row in enumerate(gold_rows):
+        gold_incidents[i] = row.get("incident")
+    for document, records in extract_stream([str(p) for p in paths.values()]):
+        name = Path(document.path).name
+        gold = [r for r in gold_rows if r["file"] == name]
+        for row in gold:
+            if document.body[row["start"] : row["end"]] != row["trigger"]:
+                raise ValueError(
+                    f"{gold_path}: {name}:{row['start']}: gold trigger does not match the body"
+                )
+        predicted = []
+        for record in records:
+            if record.kind != "event":
+                continue
+            data = record.to_dict()
+            data["start"], data["end"] = record.trigger_start, record.trigger_end
+            data["file"] = name
+            predicted.append(data)
+        base = len(predicted_all)
+        predicted_all += predicted
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        position = {id(p): base + k for k, p in enumerate(predicted)}
+        for g, p in match_spans(gold, predicted):
+            matched[position[id(p)]] = gold_index[id(g)]
+            if g["type"] != p["type"]:
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["type"], "got": p["type"]}
+                )
+                continue
+            hits["type"] += 1
+            if not same_actors(g["actor"], p["actor"], aliases):
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["actor"], "got": p["actor"]}
+                )
+                continue
+            hits["type+actor"] += 1
+            if g["date"] == p["date"]:
+                hits["type+actor+date"] += 1
+            else:
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": g["date"], "got": p["date"]}
+                )
+        matched_gold = {matched[k] for k in range(base, len(predicted_all)) if k in matched}
+        for g in gold:
+            if gold_index[id(g)] not in matched_gold:
+                errors.append(
+                    {"file": name, "trigger": g["trigger"], "gold": "missed", "got": None}
+                )
+    order = sorted(
+        range(len(predicted_all)),
+        key=lambda k: (
+            predicted_all[k]["doc_date"] or "",
+            predicted_all[k]["file"],
+            predicted_all[k]["start"],
+        ),
+    )
+    numbers = link([predicted_all[k] for k in order])
+    predicted_pairs = pairs_in_clusters(dict(zip(order, numbers, strict=True)))
+    gold_pairs = pairs_in_clusters(gold_incidents)
+    right = sum(
+        1
+        for pair in predicted_pairs
+        if all(k in matched for k in pair) and frozenset(matched[k] for k in pair) in gold_pairs
+    )
+    result = {
+        "files": sorted(paths),
+        **{name: Score(n, n_pred, n_gold).as_dict() for name, n in hits.items()},
+        "incidents": Score(right, len(predicted_pairs), len(gold_pairs)).as_dict(),
+        "errors": errors,
+    }
+    return result

@@ -14,14 +14,15 @@ from spacy.tokens import Doc
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.claims import extract_claims
 from trucewatch.extract.entities import extract_entities
+from trucewatch.extract.events import extract_events
 from trucewatch.extract.quotes import extract_quotes
-from trucewatch.extract.records import Claim, Entity, Quote, Record
+from trucewatch.extract.records import Claim, Entity, Event, Quote, Record
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
-__all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Quote", "Record", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Event", "Quote", "Record", "extract"]
 
 
 def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> list[Record]:
@@ -33,5 +34,6 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     quotes = extract_quotes(doc, document, entities, aliases)
     records += quotes
     records += extract_claims(doc, document, quotes, entities)
+    records += extract_events(doc, document, entities, aliases)
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import pycountry
 import spacy
 import yaml
 from spacy.matcher import PhraseMatcher
@@ -33,6 +34,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=65536)  # called for every mention by several extractors
 def alias_key(mention: str) -> str:
     text = normalize(mention).text.casefold()
     text = _LEADING_THE.sub("", text)
@@ -45,6 +47,41 @@ class Actor:
     label: str | None = None
     aliases: tuple[str, ...] = ()
     attributes: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def sector(self) -> str | None:
+        """PLOVER/POLECAT-style sector: GOV, MIL, REB, CVL, IGO, NGO, MED, ..."""
+        return self.attributes.get("sector")
+
+    @property
+    def country(self) -> str | None:
+        """ISO 3166 alpha-3 code: the entry's ``country``, else a state's own name looked up."""
+        given = self.attributes.get("country")
+        if given is not None:
+            return country_code(str(given))
+        if self.label == "GPE":
+            for name in (self.canonical, *self.aliases):
+                code = country_code(name)
+                if code is not None:
+                    return code
+        return None
+
+    @property
+    def principal(self) -> str | None:
+        """The actor an office or spokesperson of this actor speaks for (``Israel``)."""
+        return self.attributes.get("principal")
+
+
+@lru_cache(maxsize=1024)
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 code of a country name or code, by pycountry's exact lookup.
+
+    pycountry's fuzzy search is not used: a wrong country is worse than none.
+    """
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
 
 
 class AliasTable:
@@ -115,6 +152,11 @@ def parse_entries(text: str, origin: str) -> dict[str, Actor]:
         if not isinstance(aliases, list):
             raise AliasFileError(f"{origin}: {name!r}: 'aliases' must be a list")
         attributes = {k: v for k, v in entry.items() if k not in ("label", "aliases")}
+        country = attributes.get("country")
+        if country is not None and country_code(str(country)) is None:
+            raise AliasFileError(
+                f"{origin}: {name!r}: unknown country {country!r} (use an ISO 3166 code or name)"
+            )
         actors[str(name)] = Actor(
             str(name), entry.get("label"), tuple(map(str, aliases)), attributes
         )

@@ -94,6 +94,14 @@ class Act:
     speaker_is_person: bool = False
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token's text on each access."""
+    text = doc.user_data.get("trucewatch_text")
+    if text is None:
+        text = doc.user_data["trucewatch_text"] = doc.text
+    return text
+
+
 def quotation_marks(body: str) -> list[Marks]:
     """Every quoted stretch in the body, paragraph by paragraph."""
     found: list[Marks] = []
@@ -217,8 +225,8 @@ def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) 
             continue
         if is_complementizer(doc, left, token):
             left += 1
-        start, end = trimmed(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
-        if end <= start or only_quoted(doc.text, start, end, marks):
+        start, end = trimmed(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
+        if end <= start or only_quoted(doc_text(doc), start, end, marks):
             continue  # the complement is a direct quotation: handled with the marks
         subject = subject_of(token)
         acts.append(
@@ -270,7 +278,7 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             first, last = phrase_end, sentence.end - 1  # "According to X, ..."
         else:
             first, last = sentence.start, token.i - 1  # "..., according to X."
-        start, end = trimmed(doc.text, doc[first].idx, doc[last].idx + len(doc[last]))
+        start, end = trimmed(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last]))
         if end <= start:
             continue
         acts.append(
@@ -310,7 +318,7 @@ def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -
     cue = min(
         candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.outer_end)), default=None
     )
-    fragment = embedded(doc.text, m)
+    fragment = embedded(doc_text(doc), m)
     if fragment:
         cue = governing_cue(content, cues)
         if cue is None:
@@ -328,7 +336,7 @@ def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -
         cue_lemma=cue.lemma_ if cue is not None else None,
         subject=subject,
         mention=mention_of(subject),
-        evidence=trim_evidence(doc.text, evidence),
+        evidence=trim_evidence(doc_text(doc), evidence),
         inherit_from=inherit,
     )
 
@@ -354,7 +362,7 @@ def governing_cue(content: Span, cues: Cues) -> Token | None:
 def sentence_bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     start = min(t.sent.start_char for t in tokens)
     end = max(t.sent.end_char for t in tokens)
-    return trim_evidence(doc.text, (start, end))
+    return trim_evidence(doc_text(doc), (start, end))
 
 
 def trim_evidence(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -374,10 +382,10 @@ def to_record(act: Act, doc: Doc, document, date: dt.date | None) -> Quote:
         doc_date=document.date,
         start=act.start,
         end=act.end,
-        evidence=doc.text[ev_start:ev_end],
+        evidence=doc_text(doc)[ev_start:ev_end],
         evidence_start=ev_start,
         evidence_end=ev_end,
-        content=doc.text[act.start : act.end],
+        content=doc_text(doc)[act.start : act.end],
         direct=act.direct,
         partial=act.partial,
         speaker=act.speaker,

@@ -91,3 +91,34 @@ class Claim(Record):
     date: dt.date | None = None
     modality: str = "reported"
     cumulative: bool = False
+
+
+@dataclass(slots=True)
+class Event(Record):
+    """What happened: a PLOVER-typed event, ``body[start:end]`` from its actor to its target.
+
+    ``actor`` and ``target`` are canonical names (a list: ``Hamas and Israel``
+    is two), with the phrase as written in ``*_mention`` and each name's
+    country code (ISO 3166 alpha-3) and PLOVER-style sector where the alias
+    table knows them. ``date`` is when it happened, ``null`` when the report
+    does not say; never the report's date by default.
+    """
+
+    kind: ClassVar[str] = "event"
+
+    type: str = ""
+    mode: str | None = None
+    status: str = "occurred"
+    actor: list[str] | None = None
+    actor_mention: str | None = None
+    actor_country: list[str | None] | None = None
+    actor_sector: list[str | None] | None = None
+    target: list[str] | None = None
+    target_mention: str | None = None
+    target_country: list[str | None] | None = None
+    target_sector: list[str | None] | None = None
+    location: str | None = None
+    date: dt.date | None = None
+    trigger: str = ""
+    trigger_start: int = 0
+    trigger_end: int = 0

@@ -24,10 +24,13 @@ from trucewatch.errors import InputError
 from trucewatch.extract.records import Record
 from trucewatch.ingest import dedup
 from trucewatch.ingest.documents import Document
+from trucewatch.store.incidents import assign_incidents, refresh
 from trucewatch.store.schema import (
     RECORD_TABLES,
     document_bands,
     documents,
+    events,
+    incidents,
     input_errors,
     runs,
 )
@@ -165,7 +168,8 @@ class Database:
 
         Returns False (and stores nothing) when a document with the same
         content hash is already there, e.g. written by a concurrent run.
-        Links the document to its nearest stored near-duplicate, if any.
+        Links the document to its nearest stored near-duplicate, if any, and
+        its events to the incidents they belong to (``store.incidents``).
         """
         signature = dedup.signature(document.body)
         try:
@@ -182,11 +186,17 @@ class Database:
                         for key in dict.fromkeys(dedup.band_keys(signature))
                     ],
                 )
+                records = list(records)
                 by_table: dict[str, list[dict]] = {}
                 for record in records:
                     by_table.setdefault(record.kind, []).append(record_row(record))
+                new_events = [r for r in records if r.kind == "event"]
+                incident_ids = assign_incidents(conn, new_events)
+                for row, incident_id in zip(by_table.get("event", []), incident_ids, strict=True):
+                    row["incident_id"] = incident_id
                 for kind, rows in by_table.items():
                     conn.execute(insert(RECORD_TABLES[kind]), rows)
+                refresh(conn, set(incident_ids))
         except IntegrityError:
             if self.has_document(document.content_hash):
                 return False
@@ -309,7 +319,55 @@ class Database:
             }
             for kind, table in RECORD_TABLES.items():
                 result[kind] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            result["incidents"] = conn.execute(
+                select(func.count()).select_from(incidents)
+            ).scalar_one()
             return result
+
+    def iter_incidents(self, min_mentions: int = 1) -> Iterator[dict]:
+        """Stored incidents by date (undated last); ``evidence`` lists each mention:
+        its document, trigger, status, date and sentence."""
+        query = (
+            select(incidents)
+            .where(incidents.c.mentions >= min_mentions)
+            .order_by(incidents.c.date.is_(None), incidents.c.date, incidents.c.id)
+        )
+        mentions = (
+            select(
+                events.c.incident_id,
+                events.c.doc_id,
+                events.c.trigger,
+                events.c.trigger_start,
+                events.c.trigger_end,
+                events.c.status,
+                events.c.date,
+                events.c.evidence_start,
+                events.c.evidence_end,
+                documents.c.date.label("doc_date"),
+                documents.c.body,
+            )
+            .join(documents, documents.c.id == events.c.doc_id)
+            .order_by(documents.c.date, events.c.doc_id, events.c.start)
+        )
+        with self.engine.connect() as conn:
+            by_incident: dict[int, list[dict]] = {}
+            for row in conn.execute(mentions).mappings():
+                by_incident.setdefault(row["incident_id"], []).append(
+                    {
+                        "doc": row["doc_id"],
+                        "doc_date": iso(row["doc_date"]),
+                        "date": iso(row["date"]),
+                        "status": row["status"],
+                        "trigger": row["trigger"],
+                        "trigger_start": row["trigger_start"],
+                        "trigger_end": row["trigger_end"],
+                        "evidence": row["body"][row["evidence_start"] : row["evidence_end"]],
+                    }
+                )
+            for row in conn.execute(query).mappings():
+                data = {k: iso(v) for k, v in row.items()}
+                data["evidence"] = by_incident.get(row["id"], [])
+                yield data
 
     def list_documents(self, limit: int = 20) -> list[dict]:
         """The most recent reports by date (undated last), with their record counts."""
@@ -368,6 +426,10 @@ def document_row(document: Document, signature: np.ndarray, run_id: int | None) 
         "run_id": run_id,
         "ingested_at": now(),
     }
+
+
+def iso(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def record_row(record: Record) -> dict:

@@ -8,6 +8,7 @@ column names and the place the rest of the code imports tables from.
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
@@ -147,5 +148,53 @@ claims = record_table(
     Index("ix_claims_category_as_of", "category", "as_of"),
 )
 
+
+# One happening, however many event records (mentions) tell it: see
+# trucewatch.incidents. The columns summarise its mentions; the mentions are
+# the events rows that point here.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("status", String(16), nullable=False),
+    Column("date", Date),
+    Column("location", Text),
+    Column("actor", JSON),
+    Column("target", JSON),
+    Column("mentions", Integer, nullable=False, default=1),
+    Column("documents", Integer, nullable=False, default=1),
+    Index("ix_incidents_date", "date"),
+)
+
+events = record_table(
+    "events",
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("status", String(16), nullable=False),
+    Column("actor", JSON),
+    Column("actor_mention", Text),
+    Column("actor_country", JSON),
+    Column("actor_sector", JSON),
+    Column("target", JSON),
+    Column("target_mention", Text),
+    Column("target_country", JSON),
+    Column("target_sector", JSON),
+    Column("location", Text),
+    Column("date", Date),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("incident_id", Integer, ForeignKey("incidents.id"), nullable=False),
+    Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_incident_id", "incident_id"),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
-RECORD_TABLES: dict[str, Table] = {"entity": entities, "quote": quotes, "claim": claims}
+RECORD_TABLES: dict[str, Table] = {
+    "entity": entities,
+    "quote": quotes,
+    "claim": claims,
+    "event": events,
+}

@@ -5,14 +5,14 @@ reports that name a party (entities by canonical name or by text as written);
 measured in benchmarks/queries.py on 1,000,000 records.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-27
 """
 
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

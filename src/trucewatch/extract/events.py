@@ -1,0 +1,364 @@
+"""Event records: what happened, typed in PLOVER, with who, to whom, where, when and status.
+
+Triggers are verbs and nouns from the lexicon (``trucewatch/data/plover.yaml``,
+loaded by ``lexicon.py``); each is read on the dependency parse, so that actor,
+target and place are the trigger's own arguments, never words from elsewhere
+in the story (the false positives GDELT-style coding is criticised for):
+
+- a verb's actor is its subject, or the agent of a passive (``freed by
+  Israel``); its target the object, or the passive subject; a verb that lacks
+  a subject borrows the one of the verb it is coordinated or subordinated to;
+- a noun's actor is its possessor (``Netanyahu’s meeting``), the parties
+  ``between X and Y``, or the subject of the light verb that carries it
+  (``Israel launched an operation``); its target ``with``/``on``/``of`` X;
+- a noun that only names the event of a verb trigger of the same type
+  (``killed ... in an attack``) is that event, not a second one.
+
+A sense whose conditions do not hold is no event; neither is a trigger in a
+heading or inside quotation marks (a speaker's words are quotes, not reports).
+
+Status is read by ``event_status.py``, the date by ``event_dates.py`` (the
+time expressions the parse attaches to the trigger, never the report's date
+by default), participants and places by ``participants.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.clauses import children, closest, in_clause_below, span_of, subject_for
+from trucewatch.extract.event_dates import event_date, planned_date
+from trucewatch.extract.event_status import status_of
+from trucewatch.extract.layout import heading_spans
+from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
+from trucewatch.extract.participants import Participant, Resolver
+from trucewatch.extract.quotes import quotation_marks
+from trucewatch.extract.records import Entity, Event, evidence_span
+from trucewatch.extract.speakers import antecedents, subject_of
+from trucewatch.extract.timex import find_timexes
+
+
+@dataclass
+class Found:
+    """A trigger whose sense holds, before its record is built."""
+
+    token: Token
+    sense: Sense
+    carrier: Token | None = None  # the light verb carrying a noun trigger
+    actor: Participant | None = None
+    target: Participant | None = None
+    theme_subject: bool = False  # the subject is the event itself ("the truce took effect")
+
+
+def extract_events(
+    doc: Doc,
+    document,
+    entities: list[Entity],
+    aliases: AliasTable,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """Every event the lexicon finds in one parsed report, in text order."""
+    lexicon = lexicon or default_lexicon()
+    body = document.body
+    excluded = heading_spans(body) + [(m.open, m.outer_end) for m in quotation_marks(body)]
+
+    def quoted(token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in excluded)
+
+    find_timexes(doc, document.date)
+    resolver = Resolver(
+        doc,
+        entities,
+        aliases,
+        lexicon,
+        lambda: antecedents(doc, entities, aliases, quoted),
+        document.dateline.place if document.dateline else None,
+        (document.dateline.start, document.dateline.end) if document.dateline else None,
+    )
+    found: list[Found] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lexicon.verbs and not quoted(token):
+            item = verb_event(token, lexicon.verbs[lemma], resolver)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns and not quoted(token):
+            item = noun_event(token, lexicon.nouns[lemma], resolver, lexicon)
+        else:
+            continue
+        if item is not None:
+            found.append(item)
+    records = []
+    for item in merge_nouns_into_verbs(found):
+        record = to_record(item, doc, document, resolver, lexicon)
+        anchored = record.actor or record.target or record.location or record.date
+        if item.token.pos_ == "VERB" or anchored:
+            records.append(record)  # a bare noun ("months of bombardment") is no event
+    return records
+
+
+# Verbs ----------------------------------------------------------------------
+
+
+def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bool:
+    if token is None or words is None:
+        return False
+    if words.person:
+        entity = resolver.entity_at(token)
+        if (entity is not None and entity.label in ("PERSON", "NORP")) or token.pos_ == "PRON":
+            return True
+    heads = [token, *token.conjuncts]
+    return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+
+
+def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> Found | None:
+    passive = bool(children(token, "nsubjpass", "auxpass")) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+    subject = None if passive else subject_for(token)
+    if subject is not None and subject.dep_ == "nsubjpass" and token.dep_ == "conj":
+        subject = None  # "were freed and taken to ...": no actor borrowed from a passive
+    obj = closest(token, "dobj")
+    agent = None
+    if passive:
+        obj = closest(token, "nsubjpass")
+        if obj is None and token.dep_ == "acl":
+            obj = token.head  # "prisoners freed by Israel"
+        if obj is None:
+            obj = subject_for(token)  # "are due to be released", "before being handed over"
+        for child in children(token, "agent"):
+            agent = next(iter(children(child, "pobj")), None)
+        if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
+            obj = obj.head.head
+        subject = agent
+    if obj is None:
+        for prep in children(token, "prep"):
+            if prep.lower_ in ("with", "at", "on", "against"):
+                obj = next(iter(children(prep, "pobj")), None)
+                if obj is not None:
+                    break
+    particles = {c.lower_ for c in children(token, "prt", "advmod")}
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ in ("ADP", "ADV", "PART"):
+        particles.add(following.lower_)  # "hand over 40 soldiers" parsed as "over 40"
+    for sense in senses:
+        if sense.particle and sense.particle not in particles:
+            continue
+        if sense.without and sense.without & particles:
+            continue
+        if sense.object is not None and not lemma_in(obj, sense.object, resolver):
+            continue
+        if sense.subject is not None and not lemma_in(
+            subject_for(token) if not passive else obj, sense.subject, resolver
+        ):
+            continue
+        if sense.with_ is not None and not any(
+            t.lemma_.lower() in sense.with_ or t.lower_ in sense.with_
+            for t in token.subtree
+            if t.i != token.i
+            and t.dep_ in ("prep", "pobj", "dobj", "prt", "npadvmod", "nsubj", "mark")
+        ):
+            continue
+        if sense.condition and not has_condition(token, resolver.lexicon):
+            continue
+        theme = sense.subject is not None
+        things = sense.type in ("ASSAULT", "COERCE")
+        actor = between(subject_for(token), resolver) if theme else resolver.participant(subject)
+        target = None
+        if not theme and sense.object_is_target:
+            target = resolver.participant(obj, things)
+        elif sense.target_preposition:
+            for prep in children(token, "prep"):
+                if prep.lower_ == sense.target_preposition:
+                    target = resolver.participant(next(iter(children(prep, "pobj")), None), things)
+        if sense.argument and actor is None and target is None:
+            continue
+        return Found(token, sense, None, actor, target, theme)
+    return None
+
+
+def has_condition(token: Token, lexicon: Lexicon) -> bool:
+    return any(
+        t.lower_ in lexicon.status.get("condition", ()) and t.dep_ == "mark" for t in token.subtree
+    )
+
+
+def between(noun: Token | None, resolver: Resolver) -> Participant | None:
+    """``a ceasefire between Israel and Hezbollah``: the two parties, as one participant."""
+    if noun is None:
+        return None
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "between":
+            pobj = next(iter(children(prep, "pobj")), None)
+            return resolver.participant(pobj, conjoined=True)
+    return None
+
+
+# Nouns ----------------------------------------------------------------------
+
+
+def noun_event(
+    token: Token, senses: tuple[Sense, ...], resolver: Resolver, lexicon: Lexicon
+) -> Found | None:
+    if token.dep_ in ("compound", "amod") or any(
+        c.lower_ in ("no", "any") for c in children(token, "det")
+    ):
+        return None
+    carrier = None
+    if (
+        token.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and token.head.lemma_ in lexicon.light_verbs
+        # "hold up the release", "held back the release" is no holding of it
+        and not any(c.lower_ in ("up", "back", "off") for c in token.head.children)
+    ):
+        carrier = token.head
+    actor = None
+    poss = next(iter(children(token, "poss")), None)
+    if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+        poss = None  # "last Thursday’s talks": a date (see event_date)
+    target = None
+    if poss is not None:
+        actor = resolver.participant(poss)
+        released = senses[0].mode == "release" and (
+            poss.lower_ in ("his", "her", "their")
+            or getattr(resolver.entity_at(poss), "label", None) == "PERSON"
+        )
+        if released:  # "his release": the one released
+            actor, target = None, actor
+    if actor is None:
+        actor = between(token, resolver)
+    if actor is None:
+        for child in children(token, "amod", "compound"):
+            name = resolver.country_or_name(child)
+            if name is not None:
+                actor = Participant([name], token.doc[child.i : child.i + 1])
+                actor.countries = [
+                    resolver.aliases.lookup(name).country if resolver.aliases.lookup(name) else None
+                ]
+                actor.sectors = [
+                    resolver.aliases.lookup(name).sector if resolver.aliases.lookup(name) else None
+                ]
+                break
+    if actor is None and carrier is not None and token.dep_ == "dobj":
+        actor = resolver.participant(subject_for(carrier))
+    for prep in children(token, "prep"):
+        if target is not None:
+            break
+        if prep.lower_ in ("with", "on", "against", "of"):
+            pobj = next(iter(children(prep, "pobj")), None)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if prep.lower_ != "of" or resolver.entity_at(pobj) is not None:
+                target = resolver.participant(pobj)
+    for sense in senses:
+        if sense.with_ is not None and not any(
+            t.lemma_.lower() in sense.with_ or t.lower_ in sense.with_
+            for t in token.subtree
+            if t.i != token.i
+        ):
+            continue
+        return Found(token, sense, carrier, actor, target)
+    return None
+
+
+def merge_nouns_into_verbs(found: list[Found]) -> list[Found]:
+    """Drop a noun trigger that names the event of a verb trigger of the same type above it."""
+    verbs = {f.token.i: f for f in found if f.token.pos_ == "VERB"}
+    kept = []
+    for item in found:
+        if item.token.pos_ != "VERB":
+            head = item.token.head
+            if head.dep_ in ("prep", "agent"):
+                head = head.head  # "killed ... in an attack", "killed by Pakistani shelling"
+            other = verbs.get(head.i) or verbs.get(item.token.head.i)
+            if other is not None and other.sense.type == item.sense.type:
+                continue
+            if (
+                item.token.head.i in verbs
+                and verbs[item.token.head.i].sense.type == item.sense.type
+            ):
+                continue
+        elif item.token.dep_ in ("xcomp", "advcl", "conj") and item.token.head.i in verbs:
+            other = verbs[item.token.head.i]
+            if other.sense.type == item.sense.type and other.sense.type == "CONSULT":
+                continue  # "sending a team to negotiate": one event
+        kept.append(item)
+    return kept
+
+
+# Status, date, mode -----------------------------------------------------------
+
+
+def assault_mode(item: Found, lexicon: Lexicon) -> str | None:
+    words = {t.lemma_.lower() for t in item.token.subtree} | {item.token.lemma_.lower()}
+    for participant in (item.actor,):
+        if participant is not None:
+            words |= {t.lemma_.lower() for t in participant.mention}
+    subject = subject_of(item.token) if item.token.pos_ == "VERB" else None
+    if subject is not None:
+        words |= {t.lemma_.lower() for t in subject.subtree}
+    for mode, cues in lexicon.assault_modes.items():
+        if words & cues:
+            return mode
+    return None
+
+
+# Records --------------------------------------------------------------------
+
+
+def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexicon) -> Event:
+    token = item.token
+    spans = [(token.idx, token.idx + len(token))]
+    for participant in (item.actor, item.target):
+        if participant is not None and participant.mention.sent == token.sent:
+            spans.append((participant.mention.start_char, participant.mention.end_char))
+    start = min(a for a, _ in spans)
+    end = max(b for _, b in spans)
+    evidence, ev_start, ev_end = evidence_span(doc[token.i : token.i + 1])
+    status = status_of(item.token, item.carrier, lexicon)
+    mode = item.sense.mode
+    if mode is None and item.sense.type == "ASSAULT":
+        mode = assault_mode(item, lexicon)
+    scope = [t for t in token.subtree if not in_clause_below(t, token)]
+    if item.carrier is not None:
+        scope += [t for t in item.carrier.children if t.dep_ == "prep"]
+        scope += [t for c in item.carrier.children if c.dep_ == "prep" for t in c.children]
+    location = resolver.place(scope, allow_to=item.sense.type in ("CONSULT", "AID"))
+    if location is None and item.sense.type in ("ASSAULT", "AID", "COERCE"):
+        location = resolver.place_in(item.target.mention if item.target else None)
+        if location is None and token.pos_ == "VERB":
+            location = resolver.place_in(span_of(closest(token, "dobj")))
+    actor, target = item.actor, item.target
+    return Event(
+        doc=document.id,
+        doc_date=document.date,
+        start=start,
+        end=end,
+        evidence=evidence,
+        evidence_start=ev_start,
+        evidence_end=ev_end,
+        type=item.sense.type,
+        mode=mode,
+        status=status,
+        actor=actor.names if actor else None,
+        actor_mention=actor.mention.text if actor else None,
+        actor_country=actor.countries if actor else None,
+        actor_sector=actor.sectors if actor else None,
+        target=target.names if target else None,
+        target_mention=target.mention.text if target else None,
+        target_country=target.countries if target else None,
+        target_sector=target.sectors if target else None,
+        location=location,
+        date=planned_date(
+            event_date(item.token, item.carrier, doc, document.date),
+            status,
+            item.token,
+            item.carrier,
+            doc,
+            document.date,
+        ),
+        trigger=token.text,
+        trigger_start=token.idx,
+        trigger_end=token.idx + len(token),
+    )
