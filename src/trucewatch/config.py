@@ -28,3 +28,16 @@ def lexicon_files() -> list[str]:
     """Extra event lexicons named in ``$TRUCEWATCH_LEXICON`` (paths separated by os.pathsep)."""
     value = os.environ.get("TRUCEWATCH_LEXICON", "")
     return [p for p in value.split(os.pathsep) if p]
+
+
+DEFAULT_MAX_REPORT_BYTES = 5_000_000
+
+
+def max_report_bytes() -> int:
+    """The largest report accepted, in bytes of UTF-8: ``$TRUCEWATCH_MAX_REPORT_BYTES`` or 5 MB.
+
+    A news report is a few kilobytes; anything far larger is a dump or an
+    attack, and would hold a parser for minutes.
+    """
+    value = os.environ.get("TRUCEWATCH_MAX_REPORT_BYTES", "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_REPORT_BYTES

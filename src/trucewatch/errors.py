@@ -62,6 +62,11 @@ class MalformedRow(InputError):
     reason = "malformed row"
 
 
+class TooLarge(InputError):
+    code = "TW107"
+    reason = "report too large (limit: $TRUCEWATCH_MAX_REPORT_BYTES, default 5 MB)"
+
+
 class ModelNotFound(TrucewatchError):
     code = "TW200"
 

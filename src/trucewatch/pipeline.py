@@ -15,7 +15,7 @@ from trucewatch.errors import InputError
 from trucewatch.extract import EXTRACTOR_VERSION, Record, extract
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.ingest import Document, dedup, documents
-from trucewatch.nlp import DEFAULT_BATCH_SIZE, load_model, model_id, parse
+from trucewatch.nlp import DEFAULT_BATCH_SIZE, load_model, model_id, parse_documents
 from trucewatch.store import Database
 
 ErrorHandler = Callable[[InputError], None]
@@ -85,7 +85,7 @@ def extract_documents(
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
     nlp = load_model(model)
     aliases = aliases or default_table()
-    for doc, document in parse(((d.body, d) for d in docs), nlp, batch_size, n_process):
+    for doc, document in parse_documents(docs, nlp, batch_size, n_process):
         yield document, extract(document, doc, aliases)
 
 

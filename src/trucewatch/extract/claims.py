@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
 from trucewatch.extract.modality import cumulative, modality_of
 from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
-from trucewatch.extract.records import Claim, Entity, Quote, evidence_span
+from trucewatch.extract.records import Claim, Entity, Quote, doc_text, evidence_span
 from trucewatch.extract.timex import Timex, find_timexes, timex_for_token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -182,7 +182,7 @@ def dates_of(
         timex = timex_for_token(doc, anchor, reference)
         if timex is None or timex.date is None:
             continue
-        before = doc.text[max(0, timex.start - 12) : timex.start].lower().split()
+        before = doc_text(doc)[max(0, timex.start - 12) : timex.start].lower().split()
         word = before[-1] if before else ""
         two = " ".join(before[-2:])
         if word in lex["as_of_prepositions"] or two in lex["as_of_prepositions"]:
@@ -197,12 +197,12 @@ def dates_of(
                 for t in timexes
                 if sentence.start_char <= t.start <= sentence.start_char + 3
                 and t.date is not None
-                and doc.text[t.end : t.end + 1] == ","
+                and doc_text(doc)[t.end : t.end + 1] == ","
             ),
             None,
         )
         if fronted is not None:
-            first = doc.text[sentence.start_char : fronted.start].strip().lower()
+            first = doc_text(doc)[sentence.start_char : fronted.start].strip().lower()
             if first in lex["as_of_prepositions"]:
                 as_of = fronted.date
             elif first not in lex["open_prepositions"]:

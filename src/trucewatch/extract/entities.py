@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans
-from trucewatch.extract.records import Entity, evidence_span
+from trucewatch.extract.records import Entity, doc_text, evidence_span
 from trucewatch.ingest.documents import Document
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -83,7 +83,7 @@ def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[
                 evidence=evidence,
                 evidence_start=ev_start,
                 evidence_end=ev_end,
-                text=span.text,
+                text=doc_text(doc)[span.start_char : span.end_char],
                 label=label,
                 canonical=canonical,
             )

@@ -36,7 +36,7 @@ from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
 from trucewatch.extract.participants import Participant, Resolver
 from trucewatch.extract.quotes import quotation_marks
-from trucewatch.extract.records import Entity, Event, evidence_span
+from trucewatch.extract.records import Entity, Event, doc_text, evidence_span
 from trucewatch.extract.speakers import antecedents, subject_of
 from trucewatch.extract.timex import find_timexes
 
@@ -358,7 +358,7 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
             doc,
             document.date,
         ),
-        trigger=token.text,
+        trigger=doc_text(token.doc)[token.idx : token.idx + len(token)],
         trigger_start=token.idx,
         trigger_end=token.idx + len(token),
     )

@@ -23,8 +23,9 @@ attribution keeps ``speaker`` null: never guessed.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans, paragraph_spans
-from trucewatch.extract.records import Entity, Quote
+from trucewatch.extract.records import Entity, Quote, doc_text
 from trucewatch.extract.speakers import mention_of, resolve_speakers, subject_of
 from trucewatch.extract.timex import timex_for_token
 
@@ -46,7 +47,7 @@ class Cues:
     reporting: frozenset[str]
     quoting: frozenset[str]
 
-    @property
+    @cached_property
     def any(self) -> frozenset[str]:
         return self.reporting | self.quoting
 
@@ -92,14 +93,6 @@ class Act:
     inherit_from: Act | None = None
     speaker: str | None = None
     speaker_is_person: bool = False
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token's text on each access."""
-    text = doc.user_data.get("trucewatch_text")
-    if text is None:
-        text = doc.user_data["trucewatch_text"] = doc.text
-    return text
 
 
 def quotation_marks(body: str) -> list[Marks]:
@@ -312,9 +305,7 @@ def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -
         if following.is_lower:
             last = following.sent
     window = doc[first.start : last.end]
-    candidates = [
-        t for t in window if t.lemma_ in cues.any and t.pos_ in ("VERB", "AUX") and not quoted(t)
-    ]
+    candidates = [t for t in cue_verbs(doc, cues, first.start, last.end) if not quoted(t)]
     cue = min(
         candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.outer_end)), default=None
     )
@@ -339,6 +330,17 @@ def direct_quote(doc: Doc, m: Marks, cues: Cues, quoted, previous: Act | None) -
         evidence=trim_evidence(doc_text(doc), evidence),
         inherit_from=inherit,
     )
+
+
+def cue_verbs(doc: Doc, cues: Cues, start: int, end: int) -> list[Token]:
+    """Speech verbs among ``doc[start:end]``; the doc's are found once, so a
+    sentence holding thousands of quotation marks is not scanned once per mark."""
+    found = doc.user_data.get("trucewatch_cue_verbs")
+    if found is None or found[0] is not cues:
+        verbs = [t.i for t in doc if t.lemma_ in cues.any and t.pos_ in ("VERB", "AUX")]
+        found = doc.user_data["trucewatch_cue_verbs"] = (cues, verbs)
+    positions = found[1]
+    return [doc[i] for i in positions[bisect_left(positions, start) : bisect_left(positions, end)]]
 
 
 def embedded(text: str, m: Marks) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 
 @dataclass(slots=True)
@@ -43,10 +43,19 @@ class Entity(Record):
     canonical: str | None = None
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token's text on each access,
+    so an extractor reading it per record is quadratic on long reports."""
+    text = doc.user_data.get("trucewatch_text")
+    if text is None:
+        text = doc.user_data["trucewatch_text"] = doc.text
+    return text
+
+
 def evidence_span(span: Span) -> tuple[str, int, int]:
     """The sentence holding a span, with surrounding whitespace trimmed from its offsets."""
     sent = span.sent
-    raw = sent.text
+    raw = doc_text(span.doc)[sent.start_char : sent.end_char]
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = sent.start_char + lead

@@ -41,6 +41,8 @@ from typing import NamedTuple
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from trucewatch.extract.records import doc_text
+
 KINDS = ("date", "month", "year", "week", "range", "duration", "time")
 _LEX = yaml.safe_load(resources.files("trucewatch.data").joinpath("timex.yaml").read_text("utf-8"))
 DAY = dt.timedelta(days=1)
@@ -779,7 +781,7 @@ def find_timexes(doc: Doc, reference: dt.date | None) -> list[Timex]:
         for timex in _resolve_entity(span, reference):
             found.append(timex)
             taken.update(range(timex.start, timex.end))
-    for start, end in _scan(doc.text):
+    for start, end in _scan(doc_text(doc)):
         span = doc.char_span(start, end)
         if span is None or not taken.isdisjoint(range(start, end)):
             continue

@@ -13,7 +13,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from trucewatch.errors import EmptyInput, MalformedHeader
+from trucewatch.config import max_report_bytes
+from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge
 from trucewatch.text import normalize
 
 # A header only counts when the token after "date" starts with a digit: a report
@@ -173,6 +174,9 @@ def make_document(raw: RawReport) -> Document:
         date = parse_date(raw.date, raw.origin)
     if not body.strip():
         raise EmptyInput(raw.origin)
+    size = len(body.encode("utf-8"))
+    if size > max_report_bytes():
+        raise TooLarge(raw.origin, f"{size:,} bytes")
     digest = content_hash(body)
     dateline = find_dateline(body)
     return Document(

@@ -15,11 +15,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from trucewatch.config import max_report_bytes
 from trucewatch.errors import (
     EmptyInput,
     InputError,
     MalformedRow,
     MissingText,
+    TooLarge,
     UndecodableInput,
     UnreadablePath,
 )
@@ -69,6 +71,10 @@ def read_file(path: Path) -> Iterator[Item]:
             return
         if path.suffix.lower() in CSV_SUFFIXES:
             yield from read_csv_file(path, origin)
+            return
+        size = path.stat().st_size
+        if size > max_report_bytes():
+            yield TooLarge(origin, f"{size:,} bytes")
             return
         data = path.read_bytes()
     except OSError as error:
@@ -153,9 +159,26 @@ def report_from_row(row: dict, origin: str) -> Item:
     )
 
 
+def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file, ``None`` in place of any longer than ``limit`` bytes
+    (read past in chunks, never held whole)."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(handle: io.BufferedIOBase, origin: str) -> Iterator[Item]:
     seen_any = False
-    for number, line in enumerate(handle, start=1):
+    limit = max_report_bytes()
+    for number, line in enumerate(bounded_lines(handle, limit), start=1):
+        if line is None:
+            seen_any = True
+            yield TooLarge(f"{origin}:{number}", f"line over {limit:,} bytes")
+            continue
         if not line.strip():
             continue
         seen_any = True

@@ -55,10 +55,10 @@ class ExtractBatch:
         import numpy as np
 
         from trucewatch.extract import extract
-        from trucewatch.nlp import parse
+        from trucewatch.nlp import parse_documents
 
         docs = [pickle.loads(blob) for blob in batch["document"]]
-        pairs = parse(((d.body, d) for d in docs), self.nlp, batch_size=len(docs))
+        pairs = parse_documents(docs, self.nlp, batch_size=len(docs))
         results = [
             pickle.dumps((document, extract(document, doc, self.aliases)))
             for doc, document in pairs
