@@ -125,3 +125,19 @@ def test_other_agreement_is_not_fed_by_gaza_reports(examples_db):
         assert row["delivered"]["best"] == 1000
         assert row["status"] == "complete"
         assert {e["doc"] for e in row["evidence"]} == {row["evidence"][0]["doc"]}
+
+
+def test_a_spec_drafted_from_the_examples_recovers_the_gaza_agreement(examples_db):
+    from trucewatch.ledger import draft_from_db, draft_yaml, parse_spec
+
+    with Database(examples_db) as db:
+        text = draft_yaml(draft_from_db(db))
+    drafted = parse_spec(text, "draft.yaml")
+    assert set(drafted.parties) == {"Israel", "Hamas"}
+    assert {"Qatar", "Egypt", "United States"} <= set(drafted.mediators)
+    phase = drafted.phases[0]
+    assert (phase.start, phase.days) == (dt.date(2025, 1, 19), 42)
+    terms = {o.what: (o.party, o.quantity, o.approx) for o in phase.obligations}
+    assert terms == {"hostages": ("Hamas", 33, False), "prisoners": ("Israel", 1900, True)}
+    # Every proposed value is followed by the evidence it came from.
+    assert text.count("#   ") >= 2 + 3 + 2 + 2

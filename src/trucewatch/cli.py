@@ -344,6 +344,38 @@ def incidents(db_url, min_mentions, as_json) -> None:
         Console().print(table)
 
 
+@cli.group()
+def agreement() -> None:
+    """Agreement specs: draft one from reports."""
+
+
+@agreement.command("draft")
+@click.argument("files", nargs=-1, metavar="[FILES...]")
+@db_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the YAML here."
+)
+def agreement_draft(files, db_url, output) -> None:
+    """Propose a spec from FILES (read now) or, without FILES, from the database.
+
+    Parties, mediators, the phase's start and length and the obligations' quantities
+    come from the reports' events and stated terms; each line cites its evidence.
+    """
+    from trucewatch.ledger import draft_from_db, draft_from_files, draft_yaml
+
+    if files:
+        result = draft_from_files(list(files), on_error=report_error)
+    else:
+        with Database(db_url) as db:
+            result = draft_from_db(db)
+    text = draft_yaml(result)
+    if output:
+        Path(output).write_text(text, "utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from trucewatch.extract.actors import AliasTable, default_table
+from trucewatch.ledger.draft import draft, draft_yaml
 from trucewatch.ledger.reconcile import COMPARED, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec
 from trucewatch.ledger.timeline import timeline
@@ -18,6 +19,10 @@ from trucewatch.store.schema import RECORD_TABLES
 __all__ = [
     "Agreement",
     "SpecError",
+    "draft",
+    "draft_from_db",
+    "draft_from_files",
+    "draft_yaml",
     "ledger",
     "ledger_from_db",
     "load_spec",
@@ -68,6 +73,26 @@ def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> 
 
     speakers = names | party_names(agreement, parties=agreement.mediators)
     return timeline(agreement, records("claim"), records("event"), records("quote"), speakers)
+
+
+def draft_from_db(db) -> dict:
+    """A proposed spec (``draft.py``) from every report in ``db``."""
+    events = db.iter_records("event") if "event" in RECORD_TABLES else []
+    return draft(db.iter_records("claim"), events)
+
+
+def draft_from_files(paths: list[str], on_error=None) -> dict:
+    """A proposed spec from reports read and extracted now, without a database."""
+    from trucewatch.pipeline import extract_stream
+
+    claims, events = [], []
+    for _document, records in extract_stream(paths, on_error=on_error or (lambda _e: None)):
+        for record in records:
+            if record.kind == "claim":
+                claims.append(record.to_dict())
+            elif record.kind == "event":
+                events.append(record.to_dict())
+    return draft(claims, events)
 
 
 def party_names(
