@@ -13,7 +13,15 @@ from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.ledger.reconcile import COMPARED, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec
 
-__all__ = ["Agreement", "SpecError", "ledger", "ledger_from_db", "load_spec", "parse_spec"]
+__all__ = [
+    "Agreement",
+    "SpecError",
+    "agreement_figures",
+    "ledger",
+    "ledger_from_db",
+    "load_spec",
+    "parse_spec",
+]
 
 
 # Terms are often reported in the days before a deal takes effect.
@@ -28,18 +36,29 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
     the first phase starts and the as-of date.
     """
     as_of = as_of or dt.date.today()
+    return ledger(agreement, agreement_figures(agreement, db, as_of), as_of)
+
+
+def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
+    """The stored figures an agreement's ledger reads, known by ``as_of`` (see ``ledger_from_db``).
+
+    Empty while the database has no figure (``claim``) records table.
+    """
+    from trucewatch.store.schema import RECORD_TABLES
+
+    if "claim" not in RECORD_TABLES:
+        return []
     categories = {"exchanges", "hostages_released", "prisoners_released", *COMPARED}
     for phase in agreement.phases:
         for obligation in phase.obligations:
             categories.update(obligation.categories)
     starts = [p.start for p in agreement.phases if p.start is not None]
-    claims = db.figures(
+    return db.figures(
         categories,
         mentioning=party_names(agreement),
         since=min(starts) - LEAD_IN if starts else None,
         until=as_of,
     )
-    return ledger(agreement, claims, as_of)
 
 
 def party_names(agreement: Agreement, aliases: AliasTable | None = None) -> set[str]:

@@ -1,0 +1,270 @@
+"""Pages of documents and records, and full-text search over reports.
+
+What the web dashboard and the JSON API read: each function takes a
+``Database`` and returns plain dicts, a page at a time (``limit``/``offset``)
+with the ``total`` that matched, so a client can page through millions of
+records. Every value from a caller is bound as a parameter; column names are
+checked against the table before use.
+
+Full-text search runs on the index migration 0006 builds: SQLite FTS5
+(``documents_fts``) or PostgreSQL's ``documents.search`` tsvector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    Integer,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+)
+from sqlalchemy.sql import Select
+
+from trucewatch.store.schema import RECORD_TABLES, documents
+
+MAX_LIMIT = 500
+SNIPPET_CHARS = 220
+_WORD = re.compile(r"\w+")
+
+# Columns of a document a listing shows: never the body or the MinHash.
+DOCUMENT_COLUMNS = ("id", "date", "dateline", "title", "path", "url", "source", "chars")
+
+
+class SearchError(ValueError):
+    """A filter names a column the record kind does not have, or a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which reports: words to search for, report dates, an actor they name, a kind they hold."""
+
+    q: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor: str | None = None
+    kind: str | None = None
+
+
+def query_terms(q: str | None) -> list[str]:
+    """The words of a search box, lower-cased: operators and punctuation are not syntax here."""
+    return [w.lower() for w in _WORD.findall(q or "")]
+
+
+def _fts5_query(terms: list[str]) -> str:
+    # Each term quoted as an FTS5 string, so "NOT", "OR", "-" and ":" are plain
+    # words (https://www.sqlite.org/fts5.html#full_text_query_syntax); terms
+    # are word characters only, so they cannot close the quotes.
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def _match(db, terms: list[str]):
+    """(where clause, rank expression) for a full-text match on the backend's index."""
+    if db.engine.dialect.name == "postgresql":
+        query = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(terms))
+        vector = literal_column("documents.search")
+        return vector.op("@@")(query), func.ts_rank(vector, query).desc()
+    fts = table("documents_fts", column("rowid"), column("rank"), column("documents_fts"))
+    matches = fts.c.documents_fts.op("MATCH")(_fts5_query(terms))
+    rowid = literal_column("documents.rowid")
+    # FTS5's rank is bm25, lower is better.
+    rank = select(fts.c.rank).where(matches, fts.c.rowid == rowid).scalar_subquery()
+    return rowid.in_(select(fts.c.rowid).where(matches)), rank
+
+
+def _document_filters(query: Select, db, where: DocumentFilter) -> tuple[Select, object]:
+    rank = None
+    terms = query_terms(where.q)
+    if terms:
+        clause, rank = _match(db, terms)
+        query = query.where(clause)
+    if where.since is not None:
+        query = query.where(documents.c.date >= where.since)
+    if where.until is not None:
+        query = query.where(documents.c.date <= where.until)
+    if where.actor:
+        entities = RECORD_TABLES["entity"]
+        name = where.actor.lower()
+        query = query.where(
+            exists().where(
+                entities.c.doc_id == documents.c.id,
+                or_(func.lower(entities.c.canonical) == name, func.lower(entities.c.text) == name),
+            )
+        )
+    if where.kind:
+        if where.kind not in RECORD_TABLES:
+            raise SearchError(f"unknown record kind {where.kind!r}: one of {sorted(RECORD_TABLES)}")
+        records = RECORD_TABLES[where.kind]
+        query = query.where(exists().where(records.c.doc_id == documents.c.id))
+    return query, rank
+
+
+def page_documents(
+    db, where: DocumentFilter | None = None, limit: int = 20, offset: int = 0
+) -> dict:
+    """Reports matching ``where``, best match first when searching, else latest first.
+
+    Each item has the listing columns, per-kind record counts and, when
+    searching, a ``snippet`` with the first matching word's offsets in it.
+    """
+    where = where or DocumentFilter()
+    limit = max(1, min(limit, MAX_LIMIT))
+    base, rank = _document_filters(select(documents.c.id), db, where)
+    total_query = select(func.count()).select_from(base.subquery())
+    counts = [
+        select(func.count())
+        .select_from(t)
+        .where(t.c.doc_id == documents.c.id)
+        .scalar_subquery()
+        .label(f"n_{kind}")
+        for kind, t in RECORD_TABLES.items()
+    ]
+    query, _ = _document_filters(
+        select(*(documents.c[c] for c in DOCUMENT_COLUMNS), *counts), db, where
+    )
+    order = [documents.c.date.is_(None), documents.c.date.desc(), documents.c.id]
+    if rank is not None:
+        order.insert(0, rank)
+    query = query.order_by(*order).limit(limit).offset(offset)
+    terms = query_terms(where.q)
+    with db.engine.connect() as conn:
+        total = conn.execute(total_query).scalar_one()
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+        if terms and rows:
+            bodies = dict(
+                conn.execute(
+                    select(documents.c.id, documents.c.body).where(
+                        documents.c.id.in_([r["id"] for r in rows])
+                    )
+                ).all()
+            )
+        else:
+            bodies = {}
+    items = []
+    for row in rows:
+        item = {c: row[c] for c in DOCUMENT_COLUMNS}
+        item["records"] = {kind: row[f"n_{kind}"] for kind in RECORD_TABLES}
+        if terms:
+            item["snippet"] = snippet(bodies.get(row["id"], ""), terms)
+        items.append(item)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS) -> dict:
+    """An excerpt around the first word that starts with a search term (stems match loosely).
+
+    Returns ``text`` and ``start`` (its offset in the body) and ``hit_start``/
+    ``hit_end`` (the word, relative to ``text``; null when no word matched).
+    """
+    lowered = body.lower()
+    hit = None
+    for match in _WORD.finditer(lowered):
+        word = match.group()
+        if any(word.startswith(t[: max(3, len(t) - 2)]) for t in terms):
+            hit = match
+            break
+    if hit is None:
+        return {"text": body[:width], "start": 0, "hit_start": None, "hit_end": None}
+    start = max(0, hit.start() - width // 3)
+    text = body[start : start + width]
+    return {
+        "text": text,
+        "start": start,
+        "hit_start": hit.start() - start,
+        "hit_end": min(hit.end() - start, len(text)),
+    }
+
+
+def _coerce(kind: str, name: str, value: str):
+    """A filter value as the column's type; text columns match by substring, ignoring case."""
+    t = RECORD_TABLES[kind]
+    if name not in t.c or name in ("id", "doc_id"):
+        columns = sorted(c.key for c in t.c if c.key not in ("id", "doc_id"))
+        raise SearchError(f"{kind} records have no column {name!r}: filter on one of {columns}")
+    col = t.c[name]
+    try:
+        if isinstance(col.type, Boolean):
+            if value.lower() not in ("true", "false", "1", "0"):
+                raise ValueError(value)
+            return col == (value.lower() in ("true", "1"))
+        if isinstance(col.type, Integer):
+            return col == int(value)
+        if isinstance(col.type, Float):
+            return col == float(value)
+        if isinstance(col.type, Date):
+            return col == dt.date.fromisoformat(value)
+    except ValueError:
+        raise SearchError(f"{name}={value!r} is not a {col.type} value") from None
+    return func.lower(col).contains(value.lower(), autoescape=True)
+
+
+def page_records(
+    db,
+    kind: str,
+    *,
+    doc_id: str | None = None,
+    filters: dict[str, str] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict:
+    """Records of one kind, in report-date order, a page at a time.
+
+    ``filters`` maps a column to a value: a substring (ignoring case) for text
+    columns, equality for numbers, booleans and dates. ``since``/``until``
+    bound the report's date.
+    """
+    from trucewatch.store.database import stored_record
+
+    if kind not in RECORD_TABLES:
+        raise SearchError(f"unknown record kind {kind!r}: one of {sorted(RECORD_TABLES)}")
+    t = RECORD_TABLES[kind]
+    limit = max(1, min(limit, MAX_LIMIT))
+    conditions = [_coerce(kind, name, value) for name, value in (filters or {}).items()]
+    if doc_id is not None:
+        conditions.append(t.c.doc_id == doc_id)
+    if since is not None:
+        conditions.append(documents.c.date >= since)
+    if until is not None:
+        conditions.append(documents.c.date <= until)
+    joined = t.join(documents, documents.c.id == t.c.doc_id)
+    where = and_(true(), *conditions)
+    total_query = select(func.count()).select_from(joined).where(where)
+    query = (
+        select(t, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
+        .select_from(joined)
+        .where(where)
+        .order_by(documents.c.date, t.c.doc_id, t.c.start, t.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with db.engine.connect() as conn:
+        total = conn.execute(total_query).scalar_one()
+        items = []
+        for row in conn.execute(query).mappings():
+            item = stored_record(kind, row)
+            item["id"] = row["id"]
+            items.append(item)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def document_records(db, doc_id: str) -> list[dict]:
+    """Every record of one report, all kinds, in text order (for the document view)."""
+    records = []
+    for kind in RECORD_TABLES:
+        records += db.iter_records(kind, doc_id=doc_id)
+    records.sort(key=lambda r: (r["start"], -r["end"], r["kind"]))
+    return records
