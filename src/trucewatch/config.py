@@ -22,3 +22,8 @@ def alias_files() -> list[str]:
     """Extra alias tables named in ``$TRUCEWATCH_ALIASES`` (paths separated by os.pathsep)."""
     value = os.environ.get("TRUCEWATCH_ALIASES", "")
     return [p for p in value.split(os.pathsep) if p]
+
+
+def api_token() -> str | None:
+    """The token ``POST /api/reports`` requires, from ``$TRUCEWATCH_TOKEN``; None: read-only."""
+    return os.environ.get("TRUCEWATCH_TOKEN") or None
