@@ -165,7 +165,7 @@ def page_documents(
 def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS) -> dict:
     """An excerpt around the first word that starts with a search term (stems match loosely).
 
-    Returns ``text`` and ``start`` (its offset in the body) and ``hit_start``/
+    Returns ``text``, ``start`` (its offset in the body), ``more`` (text follows) and ``hit_start``/
     ``hit_end`` (the word, relative to ``text``; null when no word matched).
     """
     lowered = body.lower()
@@ -176,12 +176,22 @@ def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS) -> dict:
             hit = match
             break
     if hit is None:
-        return {"text": body[:width], "start": 0, "hit_start": None, "hit_end": None}
+        return {
+            "text": body[:width],
+            "start": 0,
+            "more": len(body) > width,
+            "hit_start": None,
+            "hit_end": None,
+        }
     start = max(0, hit.start() - width // 3)
+    if start:  # begin on a word
+        space = body.find(" ", start, hit.start())
+        start = space + 1 if space != -1 else start
     text = body[start : start + width]
     return {
         "text": text,
         "start": start,
+        "more": start + width < len(body),
         "hit_start": hit.start() - start,
         "hit_end": min(hit.end() - start, len(text)),
     }

@@ -93,8 +93,14 @@ def record_anchor(record: dict) -> str:
     return f"r-{record['kind']}-{record['start']}-{record['end']}"
 
 
+def basename(path: str | None) -> str:
+    """A report's file name without its folders (``examples/reports/002_x.txt`` -> ``002_x.txt``)."""
+    return (path or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def register_filters(env: Environment) -> None:
     env.filters.update(
+        basename=basename,
         figure=figure,
         delivered_range=delivered_range,
         status_label=lambda s: STATUS_LABEL.get(s, s),

@@ -20,8 +20,9 @@ class Segment:
     kinds: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # records that begin here
     titles: list[str] = field(default_factory=list)
-    evidence: bool = False  # inside the sentence the page was opened for
-    evidence_first: bool = False
+    target: bool = False  # inside the record the page was opened on
+    evidence_first: bool = False  # the sentence the page was opened for begins here
+    evidence_last: bool = False  # ... and ends here
 
 
 def segments(
@@ -29,8 +30,14 @@ def segments(
     records: list[dict],
     evidence: tuple[int, int] | None = None,
     summarize=lambda r: r["kind"],
+    target: tuple[int, int] | None = None,
 ) -> list[Segment]:
-    """The body in pieces; ``evidence`` is a (start, end) span to mark as the target sentence."""
+    """The body in pieces.
+
+    ``evidence`` is a (start, end) span to mark as the sentence the page was
+    opened for (pieces are cut at its ends, so it wraps whole pieces), and
+    ``target`` the record's own span within it.
+    """
     spans = [
         (max(0, r["start"]), min(len(body), r["end"]), r)
         for r in records
@@ -39,8 +46,9 @@ def segments(
     cuts = {0, len(body)}
     for start, end, _ in spans:
         cuts.update((start, end))
-    if evidence is not None:
-        cuts.update(max(0, min(len(body), x)) for x in evidence)
+    for span in (evidence, target):
+        if span is not None:
+            cuts.update(max(0, min(len(body), x)) for x in span)
     cuts = sorted(cuts)
     # Records sorted by start: a sweep keeps the ones open over each piece.
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -65,9 +73,13 @@ def segments(
             if start == a and anchor not in seen_anchor:
                 seen_anchor.add(anchor)
                 piece.anchors.append(anchor)
+        if target is not None and target[0] <= a and b <= target[1]:
+            piece.target = True
         if evidence is not None and evidence[0] <= a and b <= evidence[1]:
-            piece.evidence = True
             piece.evidence_first = first_evidence
             first_evidence = False
+            last = piece
         pieces.append(piece)
+    if not first_evidence:
+        last.evidence_last = True
     return pieces

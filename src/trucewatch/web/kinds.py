@@ -31,6 +31,18 @@ def figure_categories(db) -> list[tuple[str, int]]:
     return db.top_values("claim", "category", limit=50)
 
 
+# What the figures page opens on: the tolls and releases a ledger reader wants first.
+PREFERRED_CATEGORIES = ("killed", "hostages_released", "prisoners_released", "wounded")
+
+
+def default_category(categories: list[tuple[str, int]]) -> str | None:
+    names = [name for name, _n in categories]
+    for name in (*PREFERRED_CATEGORIES, *names):
+        if name in names and name != "other":
+            return name
+    return names[0] if names else None
+
+
 def figure_series(db, category: str) -> tuple[dict[str, list[tuple[str, float]]], list[dict]]:
     """One series per source of a category's reported figures over the day each was known.
 

@@ -151,7 +151,13 @@ def router(state) -> APIRouter:
             doc=row,
             records=records,
             target=target,
-            pieces=segments(row["body"], records, evidence, record_summary),
+            pieces=segments(
+                row["body"],
+                records,
+                evidence,
+                record_summary,
+                (target["start"], target["end"]) if target else None,
+            ),
         )
 
     @pages.get("/records/{kind}")
@@ -207,7 +213,7 @@ def router(state) -> APIRouter:
         if not kinds.has_kind("claim"):
             raise HTTPException(404, "this database has no figure (claim) records yet")
         categories = kinds.figure_categories(db)
-        category = category or (categories[0][0] if categories else None)
+        category = category or kinds.default_category(categories)
         lines, records = kinds.figure_series(db, category) if category else ({}, [])
         return state.render(
             request,
