@@ -19,9 +19,10 @@ def client(web_db_url):
         yield c
 
 
-@pytest.fixture(scope="module")
-def writer(web_db_url):
-    with TestClient(create_app(web_db_url, AGREEMENTS, TOKEN)) as c:
+@pytest.fixture
+def writer(sqlite_url):
+    """An app with a token, on its own database (the shared one stays as the examples made it)."""
+    with TestClient(create_app(sqlite_url, AGREEMENTS, TOKEN)) as c:
         yield c
 
 

@@ -226,6 +226,7 @@ def page_records(
     *,
     doc_id: str | None = None,
     filters: dict[str, str] | None = None,
+    equals: dict[str, object] | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int = 50,
@@ -234,8 +235,9 @@ def page_records(
     """Records of one kind, in report-date order, a page at a time.
 
     ``filters`` maps a column to a value: a substring (ignoring case) for text
-    columns, equality for numbers, booleans and dates. ``since``/``until``
-    bound the report's date.
+    columns, equality for numbers, booleans and dates; ``equals`` maps a
+    column to the exact value it must hold. ``since``/``until`` bound the
+    report's date.
     """
     from trucewatch.store.database import stored_record
 
@@ -244,6 +246,9 @@ def page_records(
     t = RECORD_TABLES[kind]
     limit = max(1, min(limit, MAX_LIMIT))
     conditions = [_coerce(kind, name, value) for name, value in (filters or {}).items()]
+    for name, value in (equals or {}).items():
+        _coerce(kind, name, "")  # the column must exist
+        conditions.append(t.c[name] == value)
     if doc_id is not None:
         conditions.append(t.c.doc_id == doc_id)
     if since is not None:

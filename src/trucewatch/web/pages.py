@@ -189,12 +189,14 @@ def router(state) -> APIRouter:
     def quotes(
         request: Request,
         speaker: str | None = Query(None, max_length=200),
+        by: str | None = Query(None, max_length=200, description="exactly this speaker"),
         page: int = Query(1, ge=1),
     ):
         found = page_records(
             db,
             "quote",
             filters={"speaker": speaker} if speaker else None,
+            equals={"speaker": by} if by else None,
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
         )
@@ -202,6 +204,7 @@ def router(state) -> APIRouter:
             request,
             "quotes.html",
             speaker=speaker or "",
+            by=by or "",
             speakers=kinds.speakers(db),
             found=found,
             pager=_pager(request, page, found["total"]),
