@@ -1,11 +1,12 @@
 # make run  : set up .venv, ingest examples/reports into trucewatch.db, print a summary
+# make serve: the dashboard on http://127.0.0.1:8000/ over that database
 # make test : set up .venv with test tools, lint, run the whole test suite
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///trucewatch.db
 
-.PHONY: run test lint format bench eval clean
+.PHONY: run serve test lint format bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -19,6 +20,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/trucewatch ingest examples/reports --db $(DB)
+
+# The dashboard over the database make run filled (Ctrl-C to stop).
+serve: $(VENV)/.installed
+	$(BIN)/trucewatch serve --db $(DB)
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
