@@ -51,7 +51,9 @@ def build(db: Database, docs: int, records: int) -> None:
     fill(db, records, docs)
     bodies = generated_bodies(docs)
     with db.engine.begin() as conn:
-        ids = [r[0] for r in conn.execute(select(documents.c.id).where(documents.c.path.like("gen/%")))]
+        ids = [
+            r[0] for r in conn.execute(select(documents.c.id).where(documents.c.path.like("gen/%")))
+        ]
         conn.execute(
             update(documents)
             .where(documents.c.id == bindparam("_id"))
