@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select, text, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -60,6 +60,9 @@ def build(db: Database, docs: int, records: int) -> None:
             .values(body=bindparam("_body"), chars=bindparam("_chars")),
             [{"_id": i, "_body": b, "_chars": len(b)} for i, b in zip(ids, bodies, strict=False)],
         )
+    # Fresh statistics, as autovacuum or a running database would have them.
+    with db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
 
 
 def urls(client: TestClient) -> dict[str, list[str]]:

@@ -122,6 +122,7 @@ def test_ingest_is_off_without_a_token(client):
 
 def test_ingest_needs_the_bearer_token(writer):
     body = {"reports": [{"text": "Mediators met in Doha on Monday.", "date": "2025-03-03"}]}
+    assert '<span class="n">0</span> reports' in writer.get("/").text
     assert writer.post("/api/reports", json=body).status_code == 401
     wrong = writer.post("/api/reports", json=body, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
@@ -130,6 +131,8 @@ def test_ingest_needs_the_bearer_token(writer):
     assert ok.status_code == 200, ok.text
     [result] = ok.json()
     assert result["stored"] and result["records"] >= 1
+    # The dashboard's cached counts follow the ingest (it opened a run).
+    assert '<span class="n">1</span> reports' in writer.get("/").text
     again = writer.post("/api/reports", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.json()[0] == {**result, "stored": False, "records": 0}
     assert writer.get(f"/api/documents/{result['id']}").json()["date"] == "2025-03-03"

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import Select
 
-from trucewatch.store.schema import RECORD_TABLES, documents
+from trucewatch.store.schema import RECORD_TABLES, documents, runs
 
 MAX_LIMIT = 500
 SNIPPET_CHARS = 220
@@ -108,6 +108,19 @@ def _matching_ids(db, where: DocumentFilter) -> tuple[Select, list]:
         query = query.where(exists().where(records.c.doc_id == documents.c.id))
     order += [documents.c.date.is_(None), documents.c.date.desc(), documents.c.id]
     return query, order
+
+
+def data_version(db) -> tuple:
+    """Changes whenever reports are stored: every ingest, CLI or API, opens a run.
+
+    Lets a reader cache aggregates (counts, top values) until the next ingest.
+    """
+    with db.engine.connect() as conn:
+        return tuple(
+            conn.execute(
+                select(func.count(), func.max(runs.c.id), func.max(runs.c.finished_at))
+            ).one()
+        )
 
 
 def actor_names(db, actor: str) -> list[str]:

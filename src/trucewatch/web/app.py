@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from trucewatch import __version__
 from trucewatch.store import Database
 from trucewatch.store.schema import RECORD_TABLES
+from trucewatch.store.search import data_version
 from trucewatch.web.agreements import SpecFolder
 from trucewatch.web.format import register_filters
 
@@ -66,6 +67,16 @@ class State:
         self.token = token or None
         self.env = templates()
         self.kinds = list(RECORD_TABLES)
+        self._cache: dict[str, tuple] = {}
+
+    def cached(self, name: str, compute):
+        """An aggregate (counts, top values) computed once per database state (see data_version)."""
+        version = data_version(self.db)
+        hit = self._cache.get(name)
+        if hit is None or hit[0] != version:
+            hit = (version, compute())
+            self._cache[name] = hit
+        return hit[1]
 
     def render(
         self, request: Request, name: str, status_code: int = 200, **context

@@ -67,11 +67,11 @@ def router(state) -> APIRouter:
         return state.render(
             request,
             "index.html",
-            counts=db.counts(),
+            counts=state.cached("counts", db.counts),
             agreements=agreements,
             latest=page_documents(db, limit=10)["items"],
-            actors=db.top_values("entity", "canonical", limit=12),
-            speakers=kinds.speakers(db, limit=12),
+            actors=state.cached("actors", lambda: db.top_values("entity", "canonical", limit=12)),
+            speakers=state.cached("speakers-12", lambda: kinds.speakers(db, limit=12)),
         )
 
     @pages.get("/agreements/{agreement_id}")
@@ -205,7 +205,7 @@ def router(state) -> APIRouter:
             "quotes.html",
             speaker=speaker or "",
             by=by or "",
-            speakers=kinds.speakers(db),
+            speakers=state.cached("speakers", lambda: kinds.speakers(db)),
             found=found,
             pager=_pager(request, page, found["total"]),
             evidence_href=lambda r: document_href(r["doc"], r["kind"], r["start"], r["end"]),
@@ -215,7 +215,7 @@ def router(state) -> APIRouter:
     def figures(request: Request, category: str | None = Query(None, max_length=64)):
         if not kinds.has_kind("claim"):
             raise HTTPException(404, "this database has no figure (claim) records yet")
-        categories = kinds.figure_categories(db)
+        categories = state.cached("categories", lambda: kinds.figure_categories(db))
         category = category or kinds.default_category(categories)
         lines, records = kinds.figure_series(db, category) if category else ({}, [])
         return state.render(
