@@ -298,23 +298,24 @@ def page_records(
         # up every report of the period in the doc_id index, which SQLite
         # prefers and which is ten times slower when the period is long.
         conditions.append(t.c.doc_id.concat("").in_(dated))
-    joined = t.join(documents, documents.c.id == t.c.doc_id)
     where = and_(true(), *conditions)
     total_query = select(func.count()).select_from(t).where(where)
     # Stored order (the primary key): report by report, in text order, as
-    # ingested; a page is an index range, not a sort of every record.
-    query = (
-        select(t, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
-        .select_from(joined)
-        .where(where)
-        .order_by(t.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
+    # ingested; a page is an index range, not a sort of every record. The
+    # page's ids first, then their rows with their reports' text: joining
+    # before the LIMIT lets PostgreSQL hash-join every report's body.
+    page_ids = select(t.c.id).where(where).order_by(t.c.id).limit(limit).offset(offset)
     with db.engine.connect() as conn:
         total = conn.execute(total_query).scalar_one()
+        ids = [row[0] for row in conn.execute(page_ids)]
+        rows = conn.execute(
+            select(t, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
+            .select_from(t.join(documents, documents.c.id == t.c.doc_id))
+            .where(t.c.id.in_(ids))
+            .order_by(t.c.id)
+        ).mappings()
         items = []
-        for row in conn.execute(query).mappings():
+        for row in rows:
             item = stored_record(kind, row)
             item["id"] = row["id"]
             items.append(item)
