@@ -151,12 +151,21 @@ def page_documents(
     where = where or DocumentFilter()
     limit = max(1, min(limit, MAX_LIMIT))
     matching, order = _matching_ids(db, where)
-    total_query = select(func.count()).select_from(matching.subquery())
-    page_query = matching.order_by(*order).limit(limit).offset(offset)
+    # The total rides on the page's rows (a window count): one pass over the matches.
+    page_query = (
+        matching.add_columns(func.count().over().label("total"))
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
     terms = query_terms(where.q)
     with db.engine.connect() as conn:
-        total = conn.execute(total_query).scalar_one()
-        ids = [row[0] for row in conn.execute(page_query)]
+        page = conn.execute(page_query).all()
+        ids = [row[0] for row in page]
+        if page:
+            total = page[0][1]
+        else:  # past the last page, or nothing matched
+            total = conn.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
         # Counts and text for the page only: computed per listed report, not per match.
         counts = [
             select(func.count())
@@ -299,15 +308,21 @@ def page_records(
         # prefers and which is ten times slower when the period is long.
         conditions.append(t.c.doc_id.concat("").in_(dated))
     where = and_(true(), *conditions)
-    total_query = select(func.count()).select_from(t).where(where)
     # Stored order (the primary key): report by report, in text order, as
     # ingested; a page is an index range, not a sort of every record. The
     # page's ids first, then their rows with their reports' text: joining
     # before the LIMIT lets PostgreSQL hash-join every report's body.
+    # Filtered, the total rides on the page's rows (a window count: one pass
+    # over the matches); unfiltered, a plain count is an index count and the
+    # page an index range, which a window count would turn into a full pass.
+    total_query = select(func.count()).select_from(t).where(where)
     page_ids = select(t.c.id).where(where).order_by(t.c.id).limit(limit).offset(offset)
+    if conditions:
+        page_ids = page_ids.add_columns(func.count().over().label("total"))
     with db.engine.connect() as conn:
-        total = conn.execute(total_query).scalar_one()
-        ids = [row[0] for row in conn.execute(page_ids)]
+        page = conn.execute(page_ids).all()
+        ids = [row[0] for row in page]
+        total = page[0][1] if page and conditions else conn.execute(total_query).scalar_one()
         rows = conn.execute(
             select(t, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
             .select_from(t.join(documents, documents.c.id == t.c.doc_id))
