@@ -99,3 +99,18 @@ def test_query_terms_and_snippet():
     s = snippet(body, ["prisoner"])
     assert s["text"][s["hit_start"] : s["hit_end"]] == "prisoners"
     assert body[s["start"] :].startswith(s["text"])
+
+
+def test_postgresql_indexes(db):
+    if db.engine.dialect.name != "postgresql":
+        return
+    from sqlalchemy import inspect
+
+    names = {i["name"] for i in inspect(db.engine).get_indexes("documents")}
+    assert "ix_documents_search" in names
+    with db.engine.connect() as conn:
+        trgm = conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first()
+    if trgm is not None:
+        assert "ix_quotes_speaker_trgm" in {
+            i["name"] for i in inspect(db.engine).get_indexes("quotes")
+        }
