@@ -80,7 +80,7 @@ def test_records_filtered_and_paged(client):
     assert all("netanyahu" in q["speaker"].lower() for q in quotes["items"])
     page = client.get("/api/records/entity", params={"limit": 7, "offset": 7}).json()
     assert len(page["items"]) == 7 and page["offset"] == 7
-    assert client.get("/api/records/nothing").status_code == 404
+    assert client.get("/api/records/nothing").status_code == 422  # not a kind (the schema says)
     assert client.get("/api/records/quote", params={"filter": "nope:x"}).status_code == 422
     assert client.get("/api/records/quote", params={"filter": "speaker"}).status_code == 422
     kinds = client.get("/api/kinds").json()

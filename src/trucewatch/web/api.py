@@ -12,7 +12,8 @@ import hmac
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from trucewatch.store.schema import RECORD_TABLES
@@ -59,6 +60,23 @@ class Ingested(BaseModel):
     error: str | None = None
 
 
+class Problem(BaseModel):
+    detail: Any
+
+
+def errors(*codes: int) -> dict:
+    """The error statuses an endpoint answers, for its OpenAPI description."""
+    text = {
+        401: "no or wrong bearer token",
+        404: "no such thing",
+        422: "a parameter is malformed (the detail says which)",
+    }
+    return {code: {"model": Problem, "description": text[code]} for code in codes}
+
+
+# Module level: annotations are strings here (PEP 563), resolved in this namespace.
+BEARER = HTTPBearer(auto_error=False, description="the server's TRUCEWATCH_TOKEN")
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
 
@@ -75,15 +93,24 @@ def _filters(values: list[str]) -> dict[str, str]:
 
 def router(state) -> APIRouter:
     api = APIRouter(prefix="/api", tags=["api"])
+    # The record kinds this database has, as a pattern the OpenAPI document states.
+    KINDS = "^(" + "|".join(sorted(RECORD_TABLES)) + ")$"  # noqa: N806
     db = state.db
 
-    @api.get("/documents", response_model=Page, summary="Reports, searched and filtered")
+    @api.get(
+        "/documents",
+        response_model=Page,
+        summary="Reports, searched and filtered",
+        responses=errors(422),
+    )
     def documents(
         q: Annotated[str | None, Query(max_length=500, description="full-text search")] = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
         actor: Annotated[str | None, Query(max_length=200)] = None,
-        kind: Annotated[str | None, Query(description="reports holding this record kind")] = None,
+        kind: str | None = Query(
+            None, pattern=KINDS, description="reports holding records of this kind"
+        ),
         limit: Limit = 20,
         offset: Offset = 0,
     ):
@@ -94,7 +121,11 @@ def router(state) -> APIRouter:
         except SearchError as error:
             raise HTTPException(422, str(error)) from None
 
-    @api.get("/documents/{doc_id}", summary="One report: its text and every record in it")
+    @api.get(
+        "/documents/{doc_id}",
+        summary="One report: its text and every record in it",
+        responses=errors(404, 422),
+    )
     def document(doc_id: str, records: bool = True) -> dict[str, Any]:
         row = db.get_document(doc_id)
         if row is None:
@@ -105,16 +136,22 @@ def router(state) -> APIRouter:
             row["records"] = document_records(db, doc_id)
         return row
 
-    @api.get("/records/{kind}", response_model=Page, summary="Records of one kind, paged")
+    @api.get(
+        "/records/{kind}",
+        response_model=Page,
+        summary="Records of one kind, paged",
+        responses=errors(404, 422),
+    )
     def records(
-        kind: str,
+        kind: str = Path(pattern=KINDS, description="a record kind (GET /api/kinds)"),
         doc: str | None = None,
         since: Annotated[dt.date | None, Query(description="report date from")] = None,
         until: Annotated[dt.date | None, Query(description="report date to")] = None,
-        filter: Annotated[
-            list[str],
-            Query(description="COLUMN:VALUE; text columns match a substring, ignoring case"),
-        ] = [],  # noqa: B006 - FastAPI copies defaults per request
+        filter: list[str] = Query(  # noqa: B008 - FastAPI's way to declare a list parameter
+            [],
+            description="COLUMN:VALUE (repeatable); text columns match a substring, ignoring "
+            "case; numbers, booleans and dates match exactly. Columns: GET /api/kinds",
+        ),
         limit: Limit = 50,
         offset: Offset = 0,
     ):
@@ -153,7 +190,11 @@ def router(state) -> APIRouter:
             for e in state.specs.entries()
         ]
 
-    @api.get("/agreements/{agreement_id}/ledger", summary="Promised against delivered")
+    @api.get(
+        "/agreements/{agreement_id}/ledger",
+        summary="Promised against delivered",
+        responses=errors(404, 422),
+    )
     def ledger(
         agreement_id: str,
         as_of: Annotated[dt.date | None, Query(description="default: today")] = None,
@@ -167,7 +208,12 @@ def router(state) -> APIRouter:
             result.pop("timeline")
         return result
 
-    @api.get("/incidents", response_model=Page, summary="Events grouped into incidents")
+    @api.get(
+        "/incidents",
+        response_model=Page,
+        summary="Events grouped into incidents",
+        responses=errors(404, 422),
+    )
     def incidents(
         type: Annotated[str | None, Query(description="PLOVER type")] = None,
         limit: Limit = 50,
@@ -186,10 +232,10 @@ def add_ingest(api: APIRouter, state) -> None:
     """``POST /api/reports``: extract and store reports sent as JSON."""
     lock = threading.Lock()  # one spaCy pipeline, one parse at a time
 
-    def authorised(request: Request, authorization: Annotated[str | None, Header()] = None):
-        scheme, _, given = (authorization or "").partition(" ")
+    def authorised(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]):
+        given = credentials.credentials if credentials else ""
         # hmac.compare_digest: the time taken does not tell how much of the token matched.
-        ok = scheme.lower() == "bearer" and hmac.compare_digest(
+        ok = credentials is not None and hmac.compare_digest(
             given.encode("utf-8"), state.token.encode("utf-8")
         )
         if not ok:
@@ -201,6 +247,7 @@ def add_ingest(api: APIRouter, state) -> None:
         response_model=list[Ingested],
         dependencies=[Depends(authorised)],
         summary="Ingest reports (needs TRUCEWATCH_TOKEN as a bearer token)",
+        responses=errors(401, 422),
     )
     def ingest(body: ReportsIn) -> list[Ingested]:
         from trucewatch.pipeline import ingest_rows
