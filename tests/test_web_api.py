@@ -201,3 +201,12 @@ def test_evidence_link_marks_the_sentence(client):
     import html as html_lib
 
     assert html_lib.unescape(text) == quote["evidence"]
+
+
+def test_only_web_urls_become_links(writer):
+    body = {"reports": [{"text": "Talks resumed in Cairo.", "url": "javascript:alert(1)"},
+                        {"text": "Talks ended in Cairo.", "url": "https://example.org/a?b=1&c=2"}]}  # fmt: skip
+    results = writer.post("/api/reports", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    bad, good = (writer.get(f"/documents/{r['id']}").text for r in results.json())
+    assert 'href="javascript' not in bad and "javascript:alert(1)" in bad
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in good

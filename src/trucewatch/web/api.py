@@ -29,6 +29,7 @@ from trucewatch.web import kinds
 from trucewatch.web.agreements import agreement_view
 
 MAX_REPORT_CHARS = 2_000_000
+MAX_OFFSET = 2**31 - 1  # what every backend binds as an integer
 
 
 class Page(BaseModel):
@@ -78,7 +79,7 @@ def errors(*codes: int) -> dict:
 BEARER = HTTPBearer(auto_error=False, description="the server's TRUCEWATCH_TOKEN")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def _filters(values: list[str]) -> dict[str, str]:

@@ -98,8 +98,16 @@ def basename(path: str | None) -> str:
     return (path or "").replace("\\", "/").rsplit("/", 1)[-1]
 
 
+def web_url(url: str | None) -> str | None:
+    """A report's URL as a link target only when it is http(s): never ``javascript:``."""
+    if url and url.split(":", 1)[0].lower() in ("http", "https"):
+        return url
+    return None
+
+
 def register_filters(env: Environment) -> None:
     env.filters.update(
+        web_url=web_url,
         basename=basename,
         figure=figure,
         delivered_range=delivered_range,

@@ -22,6 +22,7 @@ from trucewatch.web.format import record_summary
 from trucewatch.web.highlight import segments
 
 PAGE_SIZE = 25
+MAX_PAGE = 1_000_000
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -101,7 +102,7 @@ def router(state) -> APIRouter:
         until: str | None = None,
         actor: str | None = Query(None, max_length=200),
         kind: str | None = None,
-        page: int = Query(1, ge=1),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
     ):
         where = DocumentFilter(
             q or None, _date(since), _date(until), actor or None, kind if kind else None
@@ -161,7 +162,7 @@ def router(state) -> APIRouter:
         )
 
     @pages.get("/records/{kind}")
-    def records(request: Request, kind: str, page: int = Query(1, ge=1)):
+    def records(request: Request, kind: str, page: int = Query(1, ge=1, le=MAX_PAGE)):
         if kind not in RECORD_TABLES:
             raise HTTPException(404, f"no record kind {kind!r}")
         filters = {
@@ -190,7 +191,7 @@ def router(state) -> APIRouter:
         request: Request,
         speaker: str | None = Query(None, max_length=200),
         by: str | None = Query(None, max_length=200, description="exactly this speaker"),
-        page: int = Query(1, ge=1),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
     ):
         found = page_records(
             db,
@@ -229,7 +230,9 @@ def router(state) -> APIRouter:
         )
 
     @pages.get("/incidents")
-    def incidents(request: Request, type: str | None = None, page: int = Query(1, ge=1)):
+    def incidents(
+        request: Request, type: str | None = None, page: int = Query(1, ge=1, le=MAX_PAGE)
+    ):
         if not kinds.has_kind("event"):
             raise HTTPException(404, "this database has no event records yet")
         found = kinds.incidents(
