@@ -260,7 +260,7 @@ def test_shareable_report_opens_without_network(browser, web_db_url, tmp_path, s
     context.close()
 
 
-def test_zz_screenshots_were_saved(shots):
+def test_zz_screenshots_were_saved(browser, shots):
     names = sorted(p.name for p in shots.glob("*.png"))
     print(f"\nscreenshots in {shots}: {', '.join(names)}")
     assert {"dashboard.png", "agreement.png", "search.png", "xss-probe.png"} <= set(names)
