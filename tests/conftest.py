@@ -66,3 +66,30 @@ def db_url(request) -> str:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# A report whose text is an attack on the page that shows it: every probe must
+# render as text (issue 7). The quotation makes it a quote record as well.
+XSS_REPORT = (
+    " date 2025-02-10 GAZA CITY: <script>alert('xss')</script> Hamas said on Monday it "
+    'would delay the next release of hostages <img src=x onerror="alert(1)"> until further '
+    "notice.\n\n"
+    "“We will not free anyone </textarea><script>alert(2)</script> this week,” a Hamas "
+    "official said.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def web_db_url(tmp_path_factory) -> str:
+    """The example reports and the XSS probe, ingested once into SQLite for the web tests."""
+    from trucewatch import pipeline
+    from trucewatch.store import Database
+
+    folder = tmp_path_factory.mktemp("web")
+    probe = folder / "xss-probe.txt"
+    probe.write_text(XSS_REPORT, "utf-8")
+    url = f"sqlite:///{folder / 'web.db'}"
+    with Database(url) as db:
+        summary = pipeline.ingest([str(EXAMPLES), str(probe)], db)
+    assert not summary.errors
+    return url

@@ -376,6 +376,71 @@ def agreement_draft(files, db_url, output) -> None:
         click.echo(text, nl=False)
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--specs",
+    "specs_dir",
+    default="examples/agreements",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of agreement specs (YAML) shown as ledgers.",
+)
+def serve(db_url, host, port, specs_dir) -> None:
+    """Serve the dashboard and the JSON API (/api) on http://HOST:PORT/.
+
+    Read-only, unless $TRUCEWATCH_TOKEN is set: then POST /api/reports ingests
+    reports sent with that token as a bearer token.
+    """
+    import uvicorn
+
+    from trucewatch.config import api_token
+    from trucewatch.web import create_app
+
+    app = create_app(db_url, specs_dir, api_token())
+    click.echo(f"trucewatch dashboard on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@db_option
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="The HTML file to write.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Count what was known on this day (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the timeline chart as a PNG.",
+)
+def report(spec, db_url, output, as_of, png) -> None:
+    """Write the ledger of SPEC as one self-contained HTML file that opens offline."""
+    from trucewatch.ledger import load_spec
+    from trucewatch.web.agreements import agreement_view
+    from trucewatch.web.report import cited_documents, report_html, timeline_png
+
+    agreement = load_spec(spec)
+    with Database(db_url) as db:
+        result = agreement_view(agreement, db, as_of.date() if as_of else None)
+        documents = cited_documents(result, db)
+    if png:
+        timeline_png(result, png)
+        click.echo(f"wrote {png}", err=True)
+    Path(output).write_text(report_html(result, documents), "utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
 def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
     console = Console()
     console.print(

@@ -41,3 +41,8 @@ def max_report_bytes() -> int:
     """
     value = os.environ.get("TRUCEWATCH_MAX_REPORT_BYTES", "")
     return int(value) if value.strip().isdigit() else DEFAULT_MAX_REPORT_BYTES
+
+
+def api_token() -> str | None:
+    """The token ``POST /api/reports`` requires, from ``$TRUCEWATCH_TOKEN``; None: read-only."""
+    return os.environ.get("TRUCEWATCH_TOKEN") or None

@@ -179,3 +179,46 @@ def ingest(
         records=summary.record_total,
     )
     return summary
+
+
+def ingest_rows(
+    rows: Iterable[dict], db: Database, *, origin: str = "rows", model: str | None = None
+) -> list[dict]:
+    """Store reports given as JSON-like rows (``text``, ``date``, ``title``, ``url``, ...).
+
+    The path the API's ``POST /api/reports`` takes: each row is read as a JSON
+    Lines row would be, then extracted and stored like ``ingest``. Returns per
+    row its document ``id``, whether it was ``stored`` (False: already there),
+    its ``records`` count and any input ``error``.
+    """
+    from trucewatch.ingest import make_document
+    from trucewatch.ingest.readers import report_from_row
+
+    results: list[dict] = []
+    todo: list[tuple[int, Document]] = []
+    for number, row in enumerate(rows, start=1):
+        item = report_from_row(row, f"{origin}:{number}")
+        try:
+            if isinstance(item, InputError):
+                raise item
+            document = make_document(item)
+        except InputError as error:
+            results.append({"id": None, "stored": False, "records": 0, "error": error.message})
+            continue
+        results.append({"id": document.id, "stored": False, "records": 0, "error": None})
+        if not db.has_document(document.content_hash):
+            todo.append((len(results) - 1, document))
+    if not todo:
+        return results
+    run_id = db.start_run(EXTRACTOR_VERSION, model_id(load_model(model)), "api")
+    stored = records_total = 0
+    extracted = extract_documents((d for _, d in todo), model=model)
+    for (index, _), (document, records) in zip(todo, extracted, strict=True):
+        if db.save(document, records, run_id):
+            stored += 1
+            records_total += len(records)
+            results[index].update(stored=True, records=len(records))
+    db.finish_run(
+        run_id, documents=stored, skipped=len(todo) - stored, errors=0, records=records_total
+    )
+    return results

@@ -18,6 +18,7 @@ from trucewatch.store.schema import RECORD_TABLES
 
 __all__ = [
     "Agreement",
+    "agreement_figures",
     "SpecError",
     "draft",
     "draft_from_db",
@@ -44,18 +45,22 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
     the first phase starts and the as-of date.
     """
     as_of = as_of or dt.date.today()
+    return ledger(agreement, agreement_figures(agreement, db, as_of), as_of)
+
+
+def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
+    """The stored figures an agreement's ledger reads, known by ``as_of`` (see ``ledger_from_db``)."""
     categories = {"exchanges", "hostages_released", "prisoners_released", *COMPARED}
     for phase in agreement.phases:
         for obligation in phase.obligations:
             categories.update(obligation.categories)
     starts = [p.start for p in agreement.phases if p.start is not None]
-    claims = db.figures(
+    return db.figures(
         categories,
         mentioning=party_names(agreement),
         since=min(starts) - LEAD_IN if starts else None,
         until=as_of,
     )
-    return ledger(agreement, claims, as_of)
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:
