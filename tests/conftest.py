@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -93,3 +99,51 @@ def web_db_url(tmp_path_factory) -> str:
         summary = pipeline.ingest([str(EXAMPLES), str(probe)], db)
     assert not summary.errors
     return url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def serve(tmp_path_factory):
+    """Start ``trucewatch serve`` in its own process, as a user would: a context manager
+    giving the base URL, the server stopped on exit."""
+
+    @contextlib.contextmanager
+    def start(db_url: str, home: Path | None = None, token: str | None = None):
+        port = free_port()
+        log = tmp_path_factory.mktemp("serve") / "serve.log"
+        env = {**os.environ, "HOME": str(home or tmp_path_factory.mktemp("home"))}
+        env.pop("TRUCEWATCH_TOKEN", None)
+        if token:
+            env["TRUCEWATCH_TOKEN"] = token
+        command = [sys.executable, "-m", "trucewatch", "serve", "--db", db_url, "--host",
+                   "127.0.0.1", "--port", str(port), "--specs", str(ROOT / "examples" / "agreements")]  # fmt: skip
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT
+            )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/kinds", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    pytest.fail(f"trucewatch serve did not start:\n{log.read_text()}")
+                time.sleep(0.2)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(10)
+            if process.poll() is None:
+                process.kill()
+
+    return start

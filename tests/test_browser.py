@@ -9,13 +9,8 @@ it they skip, except under ``CI=true``, where they fail. Screenshots go to
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -71,42 +66,11 @@ def browser(home):
             os.environ["HOME"] = old_home
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(web_db_url, home, tmp_path_factory):
+def server(web_db_url, home, serve):
     """``trucewatch serve`` in its own process, as a user starts it."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "HOME": str(home)}
-    env.pop("TRUCEWATCH_TOKEN", None)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "trucewatch", "serve", "--db", web_db_url,
-             "--host", "127.0.0.1", "--port", str(port), "--specs", str(ROOT / "examples" / "agreements")],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/kinds", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"trucewatch serve did not start:\n{log.read_text()}")
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(10)
-    if process.poll() is None:
-        process.kill()
+    with serve(web_db_url, home=home) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -156,6 +156,7 @@ def test_terms_that_differ_from_the_spec_are_flagged():
         claim("hostages_released", 20, "a", "2031-02-27", modality="term"),
         claim("hostages_released", 25, "b", "2031-02-28", modality="term", source="the Front"),
         claim("hostages_released", 3, "c", "2031-03-02", modality="projected"),
+        claim("hostages_released", 4, "d", "2031-03-02", modality="term"),  # "four more are due"
     ]
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 2)), "captives")
     assert row["delivered"]["best"] is None  # terms and projections are not deliveries

@@ -34,7 +34,8 @@ Status, as of the date (day N of a phase counts its start as day 1):
 - ``behind``: otherwise.
 
 Terms of the deal stated in reports (``modality == "term"``) that give another
-quantity than the spec are flagged in the obligation's conflicts.
+quantity than the spec are flagged in the obligation's conflicts; one under
+half the promise is taken for a part of it ("four more are to be handed over").
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from trucewatch.ledger.spec import Agreement, Obligation, Phase
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
 TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
+TERM_PART = 0.5  # a stated term under half the promise is a part of it
 
 
 def _day(value) -> dt.date | None:
@@ -309,6 +311,10 @@ def _term_conflicts(obligation: Obligation, claims: list[dict], as_of: dt.date) 
         if claim.get("modality") != "term" or claim.get("value") is None:
             continue
         if (known_on(claim) or dt.date.max) > as_of:
+            continue
+        # "Four more are still to be handed over", "20 were to be sent abroad":
+        # a term far below the promise is a part of it, not another figure for it.
+        if claim["value"] < obligation.quantity * TERM_PART:
             continue
         if abs(claim["value"] - obligation.quantity) > tolerance:
             found.append(
