@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from trucewatch import __version__, pipeline
 from trucewatch.config import DEFAULT_DB
@@ -16,6 +15,15 @@ from trucewatch.errors import InputError, TrucewatchError
 from trucewatch.extract.claims import CATEGORIES
 from trucewatch.progress import document_progress
 from trucewatch.store import Database
+from trucewatch.tables import (
+    events_table,
+    figures_table,
+    incidents_table,
+    print_counts,
+    print_summary,
+    quotes_table,
+    timeline_table,
+)
 
 db_option = click.option(
     "--db",
@@ -34,6 +42,11 @@ workers_option = click.option(
     show_default=True,
     type=click.IntRange(min=1),
     help="Processes that parse in parallel.",
+)
+as_of_option = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Count what was known on this day (YYYY-MM-DD; default: today).",
 )
 batch_option = click.option(
     "--batch-size",
@@ -174,30 +187,13 @@ def quotes(db_url, speaker, as_json) -> None:
             for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))
             return
-        table = Table(show_header=True, show_lines=False)
-        for column in ("report", "said on", "speaker", "cue", "quote", "doc"):
-            table.add_column(column, overflow="fold")
-        for record in records:
-            marks = ("“", "”") if record["direct"] else ("", "")
-            table.add_row(
-                record["doc_date"] or "–",
-                record["date"] or "",
-                record["speaker"] or "(unattributed)",
-                record["cue"] or "",
-                f"{marks[0]}{record['content']}{marks[1]}",
-                record["doc"],
-            )
-        Console().print(table)
+        Console().print(quotes_table(records))
 
 
 @cli.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @db_option
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Count what was known on this day (YYYY-MM-DD; default: today).",
-)
+@as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print the ledger as JSON.")
 def ledger(spec, db_url, as_of, as_json) -> None:
     """Promised against delivered for the agreement in SPEC (YAML), by phase and obligation."""
@@ -216,11 +212,7 @@ def ledger(spec, db_url, as_of, as_json) -> None:
 @cli.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @db_option
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Up to this day (YYYY-MM-DD; default: today).",
-)
+@as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
 def timeline(spec, db_url, as_of, as_json) -> None:
     """Exchanges, violations, negotiations and statements for the agreement in SPEC, by date."""
@@ -233,17 +225,7 @@ def timeline(spec, db_url, as_of, as_json) -> None:
         for entry in entries:
             click.echo(json.dumps(entry, ensure_ascii=False))
         return
-    table = Table(title=f"{agreement.name}: timeline", show_header=True)
-    for column in ("date", "what", "", "doc"):
-        table.add_column(column, overflow="fold")
-    for entry in entries:
-        when = entry["date"] or "–"
-        if entry["dated_by"] == "report":
-            when += " (report)"
-        reports = entry.get("reports")
-        summary = entry["summary"] + (f"  [{reports} reports]" if reports and reports > 1 else "")
-        table.add_row(when, entry["label"], summary, entry["doc"])
-    Console().print(table)
+    Console().print(timeline_table(agreement.name, entries))
 
 
 @cli.command()
@@ -263,21 +245,7 @@ def figures(db_url, category, as_json) -> None:
             for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))
             return
-        table = Table(show_header=True, show_lines=False)
-        for column in ("report", "figure", "category", "source", "as of", "modality", "doc"):
-            table.add_column(column, overflow="fold")
-        for record in records:
-            offset = record["evidence_start"]  # the figure's words, from its sentence
-            table.add_row(
-                record["doc_date"] or "–",
-                record["evidence"][record["start"] - offset : record["end"] - offset],
-                record["category"] + (" (total)" if record["cumulative"] else ""),
-                record["source"] or "(unattributed)",
-                record["as_of"] or "",
-                record["modality"],
-                record["doc"],
-            )
-        Console().print(table)
+        Console().print(figures_table(records))
 
 
 @cli.command()
@@ -292,21 +260,7 @@ def events(db_url, event_type, as_json) -> None:
             for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))
             return
-        table = Table(show_header=True, show_lines=False)
-        for column in ("date", "type", "actor", "target", "place", "status", "trigger", "doc"):
-            table.add_column(column, overflow="fold")
-        for record in records:
-            table.add_row(
-                record["date"] or "",
-                "/".join(filter(None, (record["type"], record["mode"]))),
-                ", ".join(record["actor"] or []),
-                ", ".join(record["target"] or []),
-                record["location"] or "",
-                record["status"],
-                record["trigger"],
-                record["doc"],
-            )
-        Console().print(table)
+        Console().print(events_table(records))
 
 
 @cli.command()
@@ -327,21 +281,7 @@ def incidents(db_url, min_mentions, as_json) -> None:
             for incident in found:
                 click.echo(json.dumps(incident, ensure_ascii=False))
             return
-        table = Table(show_header=True, show_lines=False)
-        for column in ("id", "date", "type", "actors", "place", "status", "mentions", "reports"):
-            table.add_column(column, overflow="fold")
-        for incident in found:
-            table.add_row(
-                str(incident["id"]),
-                incident["date"] or "",
-                "/".join(filter(None, (incident["type"], incident["mode"]))),
-                ", ".join(dict.fromkeys([*(incident["actor"] or []), *(incident["target"] or [])])),
-                incident["location"] or "",
-                incident["status"],
-                str(incident["mentions"]),
-                str(incident["documents"]),
-            )
-        Console().print(table)
+        Console().print(incidents_table(found))
 
 
 @cli.group()
@@ -414,11 +354,7 @@ def serve(db_url, host, port, specs_dir) -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="The HTML file to write.",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Count what was known on this day (YYYY-MM-DD; default: today).",
-)
+@as_of_option
 @click.option(
     "--png",
     type=click.Path(dir_okay=False, writable=True),
@@ -439,46 +375,3 @@ def report(spec, db_url, output, as_of, png) -> None:
         click.echo(f"wrote {png}", err=True)
     Path(output).write_text(report_html(result, documents), "utf-8")
     click.echo(f"wrote {output}", err=True)
-
-
-def print_summary(summary: pipeline.IngestSummary, db: Database) -> None:
-    console = Console()
-    console.print(
-        f"[bold]run {summary.run_id}[/]: {summary.documents} new document(s), "
-        f"{summary.skipped} already stored, {summary.near_duplicates} near-duplicate(s), "
-        f"{len(summary.errors)} input error(s), {summary.record_total} record(s) "
-        f"in {summary.seconds:.1f}s"
-    )
-    print_counts(db.counts(), db)
-
-
-def print_counts(counts: dict[str, int], db: Database) -> None:
-    console = Console()
-    table = Table(title=f"trucewatch database: {db.url}", show_header=True)
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for name, value in counts.items():
-        table.add_row(name.replace("_", " "), str(value))
-    console.print(table)
-    docs = db.list_documents()
-    if docs:
-        listing = Table(title=f"latest {len(docs)} report(s)", show_header=True)
-        for column in ("date", "dateline", "report", "entities", "repeats"):
-            listing.add_column(column, overflow="fold")
-        for doc in docs:
-            listing.add_row(
-                doc["date"].isoformat() if doc["date"] else "–",
-                doc["dateline"] or "–",
-                doc["title"] or Path(doc["path"]).name,
-                str(doc["entity"]),
-                doc["near_duplicate_of"] or "",
-            )
-        console.print(listing)
-    top = db.top_values("entity", "canonical")
-    if top:
-        actors = Table(title="most mentioned actors", show_header=True)
-        actors.add_column("actor")
-        actors.add_column("mentions", justify="right")
-        for name, n in top:
-            actors.add_row(name, str(n))
-        console.print(actors)

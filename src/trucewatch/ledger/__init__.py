@@ -77,7 +77,11 @@ def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> 
         return list(db.iter_records(kind, any_of={"doc_id": doc_ids}))
 
     speakers = names | party_names(agreement, parties=agreement.mediators)
-    return timeline(agreement, records("claim"), records("event"), records("quote"), speakers)
+    entries = timeline(agreement, records("claim"), records("event"), records("quote"), speakers)
+    # A report of the agreement also tells its background (the attack that began
+    # the war): the timeline keeps what happened from the lead-in on.
+    first = since.isoformat() if since else ""
+    return [e for e in entries if e["date"] is None or e["date"] >= first]
 
 
 def draft_from_db(db) -> dict:
