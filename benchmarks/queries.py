@@ -29,7 +29,7 @@ from sqlalchemy.types import JSON
 
 from trucewatch.ledger import ledger_from_db, load_spec
 from trucewatch.store import Database
-from trucewatch.store.schema import RECORD_TABLES, documents
+from trucewatch.store.schema import RECORD_TABLES, documents, metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples" / "agreements" / "gaza-2025-phase1.yaml"
@@ -67,6 +67,7 @@ def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
         ]  # fmt: skip
         for i in range(0, len(rows), 5000):
             conn.execute(insert(documents), rows[i : i + 5000])
+    incident_ids = fill_incidents(db, n_records, rng)
     kinds = {k: v for k, v in SHARE.items() if k in RECORD_TABLES}
     total_share = sum(kinds.values())
     for kind, share in kinds.items():
@@ -81,7 +82,9 @@ def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
                 row = {"doc_id": doc_ids[doc], "start": start, "end": start + 20,
                        "evidence_start": max(0, start - 40), "evidence_end": start + 80}  # fmt: skip
                 for column in columns:
-                    if column.name not in row:
+                    if column.name == "incident_id":
+                        row[column.name] = rng.choice(incident_ids)
+                    elif column.name not in row:
                         row[column.name] = value_for(column, rng, doc_dates[doc])
                 batch.append(row)
                 if len(batch) == 10_000:
@@ -89,6 +92,24 @@ def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
                     batch = []
             if batch:
                 conn.execute(insert(table), batch)
+
+
+def fill_incidents(db: Database, n_records: int, rng: random.Random) -> list[int]:
+    """Incidents for the events to point to: one per three events, as in the examples."""
+    if "incidents" not in metadata.tables:
+        return []
+    table = metadata.tables["incidents"]
+    count = max(1, int(n_records * SHARE["event"] / 3))
+    rows = [
+        {"type": rng.choice(VALUES["type"]), "status": rng.choice(VALUES["status"]),
+         "date": START + dt.timedelta(days=rng.randrange(365)), "actor": [rng.choice(ACTORS)],
+         "target": [rng.choice(ACTORS)], "mentions": 3, "documents": 2}
+        for _ in range(count)
+    ]  # fmt: skip
+    with db.engine.begin() as conn:
+        for i in range(0, len(rows), 10_000):
+            conn.execute(insert(table), rows[i : i + 10_000])
+        return [r[0] for r in conn.execute(select(table.c.id))]
 
 
 def value_for(column, rng: random.Random, doc_date: dt.date):
