@@ -113,8 +113,15 @@ def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bo
 
 
 def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> Found | None:
-    passive = bool(children(token, "nsubjpass", "auxpass")) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
+    # "Under the deal, mediated by Varenia, ...": a participle clause with a by-agent
+    # is passive, and its actor is the agent, not the main clause's subject.
+    participle_clause = (
+        token.dep_ == "advcl" and token.tag_ == "VBN" and bool(children(token, "agent"))
+    )
+    passive = (
+        bool(children(token, "nsubjpass", "auxpass"))
+        or (token.dep_ == "acl" and token.tag_ == "VBN")
+        or participle_clause
     )
     subject = None if passive else subject_for(token)
     if subject is not None and subject.dep_ == "nsubjpass" and token.dep_ == "conj":
@@ -125,7 +132,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         obj = closest(token, "nsubjpass")
         if obj is None and token.dep_ == "acl":
             obj = token.head  # "prisoners freed by Israel"
-        if obj is None:
+        if obj is None and not participle_clause:
             obj = subject_for(token)  # "are due to be released", "before being handed over"
         for child in children(token, "agent"):
             agent = next(iter(children(child, "pobj")), None)
