@@ -82,7 +82,9 @@ def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
                 row = {"doc_id": doc_ids[doc], "start": start, "end": start + 20,
                        "evidence_start": max(0, start - 40), "evidence_end": start + 80}  # fmt: skip
                 for column in columns:
-                    if column.name == "incident_id":
+                    if column.name == "as_of":  # what the extractor gives: the report's date
+                        row[column.name] = doc_dates[doc]
+                    elif column.name == "incident_id":
                         row[column.name] = rng.choice(incident_ids)
                     elif column.name not in row:
                         row[column.name] = value_for(column, rng, doc_dates[doc])

@@ -11,7 +11,7 @@ import datetime as dt
 
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.ledger.draft import draft, draft_yaml
-from trucewatch.ledger.reconcile import COMPARED, ledger
+from trucewatch.ledger.reconcile import COMPARED, SUMMING_UP, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec
 from trucewatch.ledger.timeline import timeline
 from trucewatch.store.schema import RECORD_TABLES
@@ -41,26 +41,44 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
     """The ledger of ``agreement`` over the figures stored in ``db``, as of a date (today).
 
     Figures count when their report names a party (or one of its aliases, from
-    the alias table and the spec) and they were known between 30 days before
-    the first phase starts and the as-of date.
+    the alias table and the spec) and they were known by the as-of date, from
+    30 days before their phase starts (``agreement_figures``).
     """
     as_of = as_of or dt.date.today()
     return ledger(agreement, agreement_figures(agreement, db, as_of), as_of)
 
 
 def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
-    """The stored figures an agreement's ledger reads, known by ``as_of`` (see ``ledger_from_db``)."""
-    categories = {"exchanges", "hostages_released", "prisoners_released", *COMPARED}
+    """The stored figures an agreement's ledger reads, known by ``as_of`` (see ``ledger_from_db``).
+
+    Releases and terms are read per phase, from 30 days before it starts to a
+    few days after it ends (its summing-up reports), so a ledger asked for a
+    date long after a phase reads no more than the phase's own figures; tolls
+    are read as each source's latest.
+    """
+    names = party_names(agreement)
+    found: dict[tuple, dict] = {}
     for phase in agreement.phases:
+        if phase.start is None or phase.start - LEAD_IN > as_of:
+            continue
+        categories = {"exchanges", "hostages_released", "prisoners_released"}
         for obligation in phase.obligations:
             categories.update(obligation.categories)
-    starts = [p.start for p in agreement.phases if p.start is not None]
-    return db.figures(
-        categories,
-        mentioning=party_names(agreement),
-        since=min(starts) - LEAD_IN if starts else None,
-        until=as_of,
-    )
+        last = phase.last_day
+        until = min(as_of, last + SUMMING_UP) if last is not None else as_of
+        for claim in db.figures(
+            categories,
+            mentioning=names,
+            since=phase.start - LEAD_IN,
+            until=until,
+            modalities=("reported", "term"),  # projections and denials are no delivery
+        ):
+            found[(claim["doc"], claim["start"], claim["category"])] = claim
+    for claim in db.figures(
+        COMPARED, mentioning=names, until=as_of, modalities=("reported",), latest_per_source=True
+    ):
+        found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
+    return list(found.values())
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:

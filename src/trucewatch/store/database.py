@@ -271,23 +271,41 @@ class Database:
         mentioning: Iterable[str] | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        modalities: Iterable[str] | None = None,
+        latest_per_source: bool = False,
     ) -> list[dict]:
         """Figure (``claim``) records of the categories, for a ledger.
 
         ``mentioning`` keeps figures from reports that name one of the actors
         (an entity whose canonical name or text is in the list), so one
         agreement's ledger is not fed by another conflict's reports; ``since``
-        and ``until`` bound the day each figure was known (its ``as_of``, else
-        its report's date). All indexed: see migration 0005.
+        and ``until`` bound the day each figure was known (its ``as_of``);
+        ``modalities`` keeps those (``reported``, ``term``);
+        ``latest_per_source`` keeps, per category and named source, the figure
+        known last (a toll by one account against another's). All indexed
+        (migration 0005). The evidence sentence is cut out by the
+        database: a ledger over thousands of figures does not read their reports.
         """
         table = RECORD_TABLES["claim"]
-        known = func.coalesce(table.c.as_of, documents.c.date)
+        evidence = func.substr(
+            documents.c.body,
+            table.c.evidence_start + 1,
+            table.c.evidence_end - table.c.evidence_start,
+        )
+        columns = [c for c in table.c if c.name not in ("id", "doc_id")]
         query = (
-            select(table, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
+            select(
+                table.c.doc_id.label("doc"),
+                documents.c.date.label("doc_date"),
+                *columns,
+                evidence.label("evidence"),
+            )
             .join(documents, documents.c.id == table.c.doc_id)
             .where(table.c.category.in_(sorted(set(categories))))
-            .order_by(known, table.c.doc_id, table.c.start, table.c.id)
+            .order_by(table.c.as_of, table.c.doc_id, table.c.start, table.c.id)
         )
+        if modalities is not None:
+            query = query.where(table.c.modality.in_(sorted(set(modalities))))
         if mentioning is not None:
             names = sorted(set(mentioning))
             entities = RECORD_TABLES["entity"]
@@ -295,12 +313,27 @@ class Database:
                 or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
             )
             query = query.where(table.c.doc_id.in_(mentions))
+        # On as_of alone, so the index on (category, as_of) serves: every figure
+        # from a dated report has one; a figure from an undated report cannot be
+        # placed in time, and is left out of a dated selection.
         if since is not None:
-            query = query.where(known >= since)
+            query = query.where(table.c.as_of >= since)
         if until is not None:
-            query = query.where(known <= until)
+            query = query.where(table.c.as_of <= until)
+        if latest_per_source:
+            rank = (
+                func.row_number()
+                .over(
+                    partition_by=(table.c.category, table.c.source),
+                    order_by=(table.c.as_of.desc(), table.c.value.desc(), table.c.id),
+                )
+                .label("rank")
+            )
+            ranked = query.where(table.c.source.is_not(None)).add_columns(rank).subquery()
+            query = select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
         with self.engine.connect() as conn:
-            return [stored_record("claim", row) for row in conn.execute(query).mappings()]
+            rows = conn.execute(query).mappings().all()
+        return [{"kind": "claim", **{k: _plain(v) for k, v in row.items()}} for row in rows]
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, near-duplicates, input errors and each record kind."""
@@ -439,6 +472,15 @@ def record_row(record: Record) -> dict:
     }
     row["doc_id"] = record.doc
     return row
+
+
+def _plain(value):
+    """Dates as ISO strings and whole floats as ints, as ``extract`` prints records."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def stored_record(kind: str, row) -> dict:
