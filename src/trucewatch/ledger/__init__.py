@@ -54,7 +54,7 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
     Releases and terms are read per phase, from 30 days before it starts to a
     few days after it ends (its summing-up reports), so a ledger asked for a
     date long after a phase reads no more than the phase's own figures; tolls
-    are read as each source's latest.
+    are read as each source's latest since the agreement's lead-in.
     """
     names = party_names(agreement)
     found: dict[tuple, dict] = {}
@@ -74,8 +74,14 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
             modalities=("reported", "term"),  # projections and denials are no delivery
         ):
             found[(claim["doc"], claim["start"], claim["category"])] = claim
+    starts = [p.start for p in agreement.phases if p.start is not None]
     for claim in db.figures(
-        COMPARED, mentioning=names, until=as_of, modalities=("reported",), latest_per_source=True
+        COMPARED,
+        mentioning=names,
+        since=min(starts) - LEAD_IN if starts else None,
+        until=as_of,
+        modalities=("reported",),
+        latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
     return list(found.values())

@@ -41,8 +41,10 @@ half the promise is taken for a part of it ("four more are to be handed over").
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import accumulate
 
 from trucewatch.ledger.spec import Agreement, Obligation, Phase
 
@@ -147,13 +149,17 @@ def reconcile_obligation(
     # would overshoot the promise is itself a total whose sentence did not say
     # so ("Israel released nearly 1,800 prisoners", after "in all, ...").
     ceiling = (obligation.quantity or 0) * (1 + TERM_TOLERANCE)
-    for day, claim in list(figures):
-        earlier = [t["value"] for t in totals if known_on(t) <= day]
-        if earlier and ceiling and claim["value"] + max(earlier) > ceiling:
-            figures.remove((day, claim))
+    known_totals = sorted((known_on(t), t["value"]) for t in totals)
+    days = [d for d, _ in known_totals]
+    highest = list(accumulate((v for _, v in known_totals), max))  # the largest known by then
+    kept = []
+    for day, claim in figures:
+        n = bisect_right(days, day)
+        if n and ceiling and claim["value"] + highest[n - 1] > ceiling:
             totals.append(claim)
-        elif not in_phase(day, phase):  # an exchange after the phase is not the phase's
-            figures.remove((day, claim))
+        elif in_phase(day, phase):  # an exchange after the phase is not the phase's
+            kept.append((day, claim))
+    figures = kept
 
     latest_total: dict | None = None
     totals_by_day: dict[dt.date, list[dict]] = defaultdict(list)
@@ -358,6 +364,12 @@ def status(
 
 def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date) -> dict:
     """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
+    # Dates parsed once: every rule below asks each figure when it was known.
+    claims = [
+        {**c, "as_of": _day(c.get("as_of")), "date": _day(c.get("date")),
+         "doc_date": _day(c.get("doc_date"))}
+        for c in claims
+    ]  # fmt: skip
     phases = []
     for phase in agreement.phases:
         last = phase.last_day

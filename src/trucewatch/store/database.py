@@ -287,6 +287,35 @@ class Database:
         database: a ledger over thousands of figures does not read their reports.
         """
         table = RECORD_TABLES["claim"]
+        conditions = [table.c.category.in_(sorted(set(categories)))]
+        if modalities is not None:
+            conditions.append(table.c.modality.in_(sorted(set(modalities))))
+        if mentioning is not None:
+            names = sorted(set(mentioning))
+            entities = RECORD_TABLES["entity"]
+            mentions = select(entities.c.doc_id).where(
+                or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
+            )
+            conditions.append(table.c.doc_id.in_(mentions))
+        # On as_of alone, so the index on (category, as_of) serves: every figure
+        # from a dated report has one; a figure from an undated report cannot be
+        # placed in time, and is left out of a dated selection.
+        if since is not None:
+            conditions.append(table.c.as_of >= since)
+        if until is not None:
+            conditions.append(table.c.as_of <= until)
+        if latest_per_source:
+            # Ranked on the claims table alone; only the winners meet their reports.
+            rank = func.row_number().over(
+                partition_by=(table.c.category, table.c.source),
+                order_by=(table.c.as_of.desc(), table.c.value.desc(), table.c.id),
+            )
+            ranked = (
+                select(table.c.id, rank.label("rank"))
+                .where(*conditions, table.c.source.is_not(None))
+                .subquery()
+            )
+            conditions = [table.c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1))]
         evidence = func.substr(
             documents.c.body,
             table.c.evidence_start + 1,
@@ -301,36 +330,9 @@ class Database:
                 evidence.label("evidence"),
             )
             .join(documents, documents.c.id == table.c.doc_id)
-            .where(table.c.category.in_(sorted(set(categories))))
+            .where(*conditions)
             .order_by(table.c.as_of, table.c.doc_id, table.c.start, table.c.id)
         )
-        if modalities is not None:
-            query = query.where(table.c.modality.in_(sorted(set(modalities))))
-        if mentioning is not None:
-            names = sorted(set(mentioning))
-            entities = RECORD_TABLES["entity"]
-            mentions = select(entities.c.doc_id).where(
-                or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
-            )
-            query = query.where(table.c.doc_id.in_(mentions))
-        # On as_of alone, so the index on (category, as_of) serves: every figure
-        # from a dated report has one; a figure from an undated report cannot be
-        # placed in time, and is left out of a dated selection.
-        if since is not None:
-            query = query.where(table.c.as_of >= since)
-        if until is not None:
-            query = query.where(table.c.as_of <= until)
-        if latest_per_source:
-            rank = (
-                func.row_number()
-                .over(
-                    partition_by=(table.c.category, table.c.source),
-                    order_by=(table.c.as_of.desc(), table.c.value.desc(), table.c.id),
-                )
-                .label("rank")
-            )
-            ranked = query.where(table.c.source.is_not(None)).add_columns(rank).subquery()
-            query = select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [{"kind": "claim", **{k: _plain(v) for k, v in row.items()}} for row in rows]

@@ -145,7 +145,7 @@ claims = record_table(
     Column("modality", String(16), nullable=False),
     Column("cumulative", Boolean, nullable=False),
     Index("ix_claims_category", "category"),
-    Index("ix_claims_category_as_of", "category", "as_of"),
+    Index("ix_claims_ledger", "category", "as_of", "modality", "source", "doc_id", "value"),
 )
 
 
