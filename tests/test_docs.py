@@ -39,7 +39,7 @@ def test_settings_are_documented():
     source = (
         Path(__file__).resolve().parent.parent / "src" / "trucewatch" / "config.py"
     ).read_text("utf-8")
-    for variable in set(re.findall(r"TRUCEWATCH_[A-Z]+", source)):
+    for variable in set(re.findall(r"TRUCEWATCH_[A-Z_]+", source)):
         assert f"`{variable}`" in README, variable
 
 
