@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from trucewatch.config import max_report_bytes
-from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge
+from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge, UndecodableInput
 from trucewatch.text import normalize
 
 # A header only counts when the token after "date" starts with a digit: a report
@@ -164,8 +164,25 @@ def find_title(body: str, dateline: Dateline | None) -> str | None:
     return first_line
 
 
+# What no database column holds: NUL (PostgreSQL refuses it in text) and
+# unpaired surrogates (not encodable as UTF-8), which JSON escapes such as
+# "\\u0000" and "\\ud800" produce from pure-ASCII input (tests/test_fuzz.py).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_storable(raw: RawReport) -> None:
+    """Raise ``UndecodableInput`` when a text field of the report cannot be stored."""
+    for name in ("text", "date", "title", "url", "source", "external_id"):
+        value = getattr(raw, name)
+        if value is not None and (found := _UNSTORABLE.search(value)):
+            raise UndecodableInput(
+                raw.origin, f"{name} has U+{ord(found.group()):04X} at character {found.start()}"
+            )
+
+
 def make_document(raw: RawReport) -> Document:
     """Parse a raw report into a document; raises an ``InputError`` when it is not one."""
+    check_storable(raw)
     date: dt.date | None = None
     body = raw.text
     if raw.has_header:

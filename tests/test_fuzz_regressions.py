@@ -1,0 +1,83 @@
+"""Inputs the fuzzers found that escaped as other exceptions, each now an input error.
+
+Found by tests/test_fuzz.py (hypothesis) and tests/fuzz/fuzz_ingest.py (atheris);
+the figures are in docs/RELIABILITY.md.
+"""
+
+import os
+import sys
+
+import pytest
+
+from trucewatch import pipeline
+from trucewatch.errors import MalformedRow, UndecodableInput
+from trucewatch.ingest import Document, documents, make_document
+from trucewatch.ingest.documents import RawReport
+from trucewatch.ingest.readers import read_bytes
+from trucewatch.store import Database
+
+
+def items(data: bytes, suffix: str | None = None):
+    out = []
+    for item in read_bytes(data, "feed", suffix):
+        if isinstance(item, RawReport):
+            try:
+                item = make_document(item)
+            except UndecodableInput as error:
+                item = error
+        out.append(item)
+    return out
+
+
+def test_an_integer_over_pythons_digit_limit_is_a_malformed_row():
+    [error] = items(b'{"text": "Four captives were freed.", "id": 1' + b"0" * 5000 + b"}\n")
+    assert isinstance(error, MalformedRow)
+    assert error.origin == "feed:1"
+    assert len(error.message) < 400
+
+
+def test_json_nested_deeper_than_the_stack_is_a_malformed_row():
+    rows = b'{"text": ' + b"[" * 50_000 + b"}\n" + b'{"text": "Four captives were freed."}\n'
+    error, document = items(rows)
+    assert isinstance(error, MalformedRow)
+    assert isinstance(document, Document)
+
+
+@pytest.mark.parametrize(
+    "row, field, char",
+    [
+        (b'{"text": "Freed \\ud800 today."}', "text", "U+D800"),
+        (b'{"text": "Freed\\u0000 today."}', "text", "U+0000"),
+        (b'{"text": "Freed today.", "title": "a\\udfffb"}', "title", "U+DFFF"),
+        (b'{"text": "Freed today.", "source": "x\\u0000"}', "source", "U+0000"),
+    ],
+)
+def test_unstorable_characters_from_json_escapes_are_refused(row, field, char):
+    [error] = items(row)
+    assert isinstance(error, UndecodableInput)
+    assert error.code == "TW102"
+    assert f"{field} has {char}" in error.message
+
+
+def test_a_csv_cell_over_the_csv_modules_default_limit_is_read(tmp_path):
+    text = "Mediators said the truce held. " * 5000  # 155,000 characters
+    (tmp_path / "feed.csv").write_text(f'date,text\n2025-02-04,"{text}"\n', "utf-8")
+    [document] = list(documents([str(tmp_path / "feed.csv")]))
+    assert isinstance(document, Document)
+    assert document.body == text
+    [from_bytes] = items(f'text\n"{text}"\n'.encode(), ".csv")
+    assert from_bytes.body == text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_a_file_name_that_is_not_utf8_is_stored_and_printed(tmp_path):
+    name = os.fsdecode(b"report-\xff.txt")
+    (tmp_path / name).write_text(" date 2025-02-04 Twelve detainees were freed.", "utf-8")
+    [document] = list(documents([str(tmp_path)]))
+    assert document.path == f"{tmp_path}/report-\ufffd.txt"
+    document.path.encode("utf-8")
+    with Database(f"sqlite:///{tmp_path / 'tw.db'}") as db:
+        summary = pipeline.ingest([str(tmp_path)], db)
+        assert summary.documents == 1 and not summary.errors
+        [stored] = db.list_documents()
+        assert stored["path"] == document.path
