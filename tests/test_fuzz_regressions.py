@@ -81,3 +81,15 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_printed(tmp_path):
         assert summary.documents == 1 and not summary.errors
         [stored] = db.list_documents()
         assert stored["path"] == document.path
+
+
+@pytest.mark.parametrize("text", ["dozens", "Gunmen wounded dozens", "hundreds"])
+def test_a_vague_count_ending_the_report_is_read(nlp, text):
+    """'dozens' as the last token was looked up as a 3-word phrase: IndexError."""
+    from trucewatch.extract import extract
+    from trucewatch.nlp import parse_documents
+
+    document = make_document(RawReport(text=f" date 2025-02-04 {text}", origin="t"))
+    [(doc, _)] = list(parse_documents([document], nlp))
+    for record in extract(document, doc):
+        assert document.body[record.evidence_start : record.evidence_end] == record.evidence

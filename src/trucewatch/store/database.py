@@ -36,6 +36,7 @@ from trucewatch.store.schema import (
 )
 
 _RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
+_MIGRATION_LOCK = 0x7472_756D  # "trum"; store.incidents holds "truc"
 
 
 def engine_url(url: str) -> str:
@@ -79,6 +80,16 @@ class Database:
             "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
         )
         with self.engine.begin() as connection:
+            # Two processes opening a new database at once (two ingesters) must not
+            # both create the tables: the second waits, then finds the schema at head.
+            # PostgreSQL: a transaction-level advisory lock (DDL is transactional).
+            # SQLite: Python's sqlite3 runs DDL outside any transaction unless one
+            # is open, so open a write transaction first; it also makes a
+            # migration killed half-way roll back whole.
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+            elif connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
