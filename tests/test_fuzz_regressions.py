@@ -93,3 +93,25 @@ def test_a_vague_count_ending_the_report_is_read(nlp, text):
     [(doc, _)] = list(parse_documents([document], nlp))
     for record in extract(document, doc):
         assert document.body[record.evidence_start : record.evidence_end] == record.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.org/" + "x" * 120 + " Hamas said on Friday it was ready to free him.",
+        "\x01" * 150 + "\tsaid the ministry.",
+    ],
+)
+def test_mentions_are_the_body_as_written_beside_long_runs(nlp, text):
+    """Speaker mentions were span.text of the parse, which has spaces in long runs."""
+    from trucewatch.extract import extract
+    from trucewatch.nlp import parse_documents
+
+    document = make_document(RawReport(text=text, origin="t", has_header=False))
+    [(doc, _)] = list(parse_documents([document], nlp))
+    body = document.body
+    for record in extract(document, doc):
+        if getattr(record, "speaker_start", None) is not None:
+            assert body[record.speaker_start : record.speaker_end] == record.speaker_mention
+        for mention in (getattr(record, "actor_mention", None), getattr(record, "subject", None)):
+            assert mention is None or mention in body

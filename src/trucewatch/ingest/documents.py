@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.config import max_report_bytes
 from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge, UndecodableInput
-from trucewatch.text import normalize
+from trucewatch.text import normalize, unstorable
 
 # A header only counts when the token after "date" starts with a digit: a report
 # that opens with the word "date" in prose is not mistaken for one.
@@ -164,17 +164,12 @@ def find_title(body: str, dateline: Dateline | None) -> str | None:
     return first_line
 
 
-# What no database column holds: NUL (PostgreSQL refuses it in text) and
-# unpaired surrogates (not encodable as UTF-8), which JSON escapes such as
-# "\\u0000" and "\\ud800" produce from pure-ASCII input (tests/test_fuzz.py).
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
 def check_storable(raw: RawReport) -> None:
-    """Raise ``UndecodableInput`` when a text field of the report cannot be stored."""
+    """Raise ``UndecodableInput`` when a text field of the report cannot be stored
+    (``trucewatch.text.unstorable``; found by tests/test_fuzz.py)."""
     for name in ("text", "date", "title", "url", "source", "external_id"):
         value = getattr(raw, name)
-        if value is not None and (found := _UNSTORABLE.search(value)):
+        if value is not None and (found := unstorable(value)):
             raise UndecodableInput(
                 raw.origin, f"{name} has U+{ord(found.group()):04X} at character {found.start()}"
             )

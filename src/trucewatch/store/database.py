@@ -34,6 +34,7 @@ from trucewatch.store.schema import (
     input_errors,
     runs,
 )
+from trucewatch.text import unstorable
 
 _RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
 _MIGRATION_LOCK = 0x7472_756D  # "trum"; store.incidents holds "truc"
@@ -240,6 +241,17 @@ class Database:
         as parameters.
         """
         table = RECORD_TABLES[kind]
+        # A value no column can hold (NUL, a lone surrogate from an argument that is
+        # not UTF-8) matches nothing; sent as a parameter it would raise instead.
+        if any(
+            isinstance(v, str) and unstorable(v)
+            for v in (*(contains or {}).values(), *(equals or {}).values())
+        ):
+            return
+        any_of = {
+            column: [v for v in values if not (isinstance(v, str) and unstorable(v))]
+            for column, values in (any_of or {}).items()
+        }
         query = (
             select(table, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
             .join(documents, documents.c.id == table.c.doc_id)
@@ -251,8 +263,8 @@ class Database:
             query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
         for column, value in (equals or {}).items():
             query = query.where(table.c[column] == value)
-        for column, values in (any_of or {}).items():
-            query = query.where(table.c[column].in_(list(values)))
+        for column, values in any_of.items():
+            query = query.where(table.c[column].in_(values))
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
