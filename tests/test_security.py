@@ -45,8 +45,13 @@ INJECTIONS = [
 ]
 
 
-@pytest.fixture
-def stored(db_url, examples_dir):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def stored(request, tmp_path_factory, examples_dir):
+    """The examples in a database, once per backend: the probes must leave it unchanged."""
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path_factory.mktemp('probes') / 'tw.db'}"
+    else:
+        db_url = request.getfixturevalue("postgres_server").create_database()
     with Database(db_url) as db:
         pipeline.ingest([str(examples_dir / name) for name in REPORTS], db)
         counts = db.counts()
