@@ -15,6 +15,8 @@ from importlib import resources
 import numpy as np
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -80,6 +82,10 @@ class Database:
         config.set_main_option(
             "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
         )
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.connect() as connection:
+            if MigrationContext.configure(connection).get_current_revision() == head:
+                return  # nothing to do, and no write lock taken (readers, read-only files)
         with self.engine.begin() as connection:
             # Two processes opening a new database at once (two ingesters) must not
             # both create the tables: the second waits, then finds the schema at head.
