@@ -115,3 +115,24 @@ def test_mentions_are_the_body_as_written_beside_long_runs(nlp, text):
             assert body[record.speaker_start : record.speaker_end] == record.speaker_mention
         for mention in (getattr(record, "actor_mention", None), getattr(record, "subject", None)):
             assert mention is None or mention in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Prisoners' Media Office",
+        "Israel released 369 prisoners. According to the Prisoners' Media Office",
+    ],
+)
+def test_according_to_ending_the_report_is_read(nlp, text):
+    """'According to X' with nothing after it, at the end of the report: IndexError
+    (found by the atheris harness)."""
+    from trucewatch.extract import extract
+    from trucewatch.nlp import parse_documents
+
+    document = make_document(RawReport(text=text, origin="t", has_header=False))
+    [(doc, _)] = list(parse_documents([document], nlp))
+    for record in extract(document, doc):
+        assert document.body[record.start : record.end] == getattr(
+            record, "content", document.body[record.start : record.end]
+        )

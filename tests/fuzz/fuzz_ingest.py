@@ -14,7 +14,6 @@ Any other exception, or a failed check, stops the run and leaves the input in
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -91,7 +90,7 @@ def seed_corpus(folder: Path) -> None:
 def main() -> None:
     global NLP
     args = list(sys.argv)
-    if not any(os.path.isdir(a) for a in args[1:]):
+    if not any(not a.startswith("-") for a in args[1:]):  # no corpus, no input to replay
         corpus = HERE / "corpus"
         if not corpus.is_dir():
             seed_corpus(corpus)

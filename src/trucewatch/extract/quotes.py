@@ -271,6 +271,8 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             first, last = phrase_end, sentence.end - 1  # "According to X, ..."
         else:
             first, last = sentence.start, token.i - 1  # "..., according to X."
+        if first > last:
+            continue  # "According to X" ending the report: nothing reported (atheris)
         start, end = trimmed(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last]))
         if end <= start:
             continue
