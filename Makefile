@@ -9,7 +9,7 @@ DB ?= sqlite:///trucewatch.db
 SERVE ?= 1
 EXAMPLE_SPEC := examples/agreements/gaza-2025-phase1.yaml
 
-.PHONY: run serve test lint format bench eval clean
+.PHONY: run serve test lint format bench eval clean audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -37,6 +37,20 @@ test: $(VENV)/.installed
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest
 
+# Dependency audit: pip-audit, in its own virtual environment, over the exact
+# versions installed in .venv. It needs its advisory source (PyPI's JSON API by
+# default, AUDIT_SERVICE=osv for api.osv.dev); --strict makes a package that
+# could not be checked a failure, so an audit that cannot reach its source fails
+# instead of reporting nothing found. Not in `make test`: see docs/RELIABILITY.md.
+AUDIT_VENV := .venv-audit
+AUDIT_SERVICE ?= pypi
+audit: $(VENV)/.installed
+	test -x $(AUDIT_VENV)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/python -m pip install --quiet pip-audit==2.10.1)
+	$(BIN)/python -m pip freeze --exclude-editable > $(AUDIT_VENV)/requirements.txt
+	$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-s $(AUDIT_SERVICE) -r $(AUDIT_VENV)/requirements.txt
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 
@@ -48,4 +62,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) trucewatch.db trucewatch.db-wal trucewatch.db-shm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(AUDIT_VENV) trucewatch.db trucewatch.db-wal trucewatch.db-shm .pytest_cache .ruff_cache

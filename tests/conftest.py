@@ -12,6 +12,21 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests (tests/test_fuzz.py): a CI-sized run by default; a long run with
+# HYPOTHESIS_PROFILE=long (docs/RELIABILITY.md). Model-backed properties take a
+# fifth of max_examples. No deadline: the first parse of a session is slow.
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The atheris harness is run by hand (tests/fuzz/README.md), never collected.
+collect_ignore = ["fuzz"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from trucewatch import __version__, pipeline
 from trucewatch.config import DEFAULT_DB
-from trucewatch.errors import InputError, TrucewatchError
+from trucewatch.errors import InputError, TrucewatchError, printable
 from trucewatch.extract.claims import CATEGORIES
 from trucewatch.progress import document_progress
 from trucewatch.store import Database
@@ -62,7 +62,7 @@ def report_error(error: InputError) -> None:
 
 
 def report_skip(document) -> None:
-    click.echo(f"skipped: {document.path}: same text as a report already read", err=True)
+    click.echo(f"skipped: {printable(document.path)}: same text as a report already read", err=True)
 
 
 class Group(click.Group):

@@ -6,6 +6,17 @@ pipeline reports them and goes on (see ``trucewatch.pipeline``).
 
 from __future__ import annotations
 
+import re
+
+# Control characters and bidirectional overrides in a file name would let a
+# crafted name forge lines or reorder text in a terminal or a log.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a message: control and bidi characters as escapes (``\\n``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class TrucewatchError(Exception):
     """Base class for every error trucewatch raises on purpose."""
@@ -26,9 +37,9 @@ class InputError(TrucewatchError):
 
     @property
     def message(self) -> str:
-        text = f"{self.origin}: {self.reason}"
+        text = f"{printable(self.origin)}: {self.reason}"
         if self.detail:
-            text += f" ({self.detail})"
+            text += f" ({printable(self.detail)})"
         return f"{text} [{self.code}]"
 
 

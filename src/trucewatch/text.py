@@ -8,8 +8,20 @@ back with ``original_span``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+
+# What no database column holds: NUL (PostgreSQL refuses it in text) and
+# unpaired surrogates (not encodable as UTF-8). JSON escapes ("\\u0000",
+# "\\ud800") and file names or arguments that are not UTF-8 produce them.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(text: str) -> re.Match | None:
+    """The first character of ``text`` that no database can store, if any."""
+    return _UNSTORABLE.search(text)
+
 
 # Typographic variants that carry no meaning for matching. Mapped one character
 # to one character so the offset table stays simple.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.records import doc_text
 from trucewatch.extract.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, person_nouns
 from trucewatch.extract.timex import UNITS
 
@@ -259,4 +260,5 @@ def subject_of(q: Quantity) -> str | None:
             left = min(left, child.left_edge.i)
     while left < noun.i and noun.doc[left].is_punct:
         left += 1
-    return noun.doc[left : noun.i + 1].text
+    span = noun.doc[left : noun.i + 1]
+    return doc_text(noun.doc)[span.start_char : span.end_char]  # the body, not the parse

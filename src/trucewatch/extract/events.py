@@ -349,11 +349,11 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         mode=mode,
         status=status,
         actor=actor.names if actor else None,
-        actor_mention=actor.mention.text if actor else None,
+        actor_mention=as_written(actor.mention) if actor else None,
         actor_country=actor.countries if actor else None,
         actor_sector=actor.sectors if actor else None,
         target=target.names if target else None,
-        target_mention=target.mention.text if target else None,
+        target_mention=as_written(target.mention) if target else None,
         target_country=target.countries if target else None,
         target_sector=target.sectors if target else None,
         location=location,
@@ -369,3 +369,8 @@ def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexi
         trigger_start=token.idx,
         trigger_end=token.idx + len(token),
     )
+
+
+def as_written(span) -> str:
+    """A span's text from the stored body (the parse saw long runs broken by spaces)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

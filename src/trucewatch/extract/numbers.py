@@ -128,6 +128,8 @@ _ELIDED = {"dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"}  # "wounded doz
 def _vague(doc: Doc, i: int, lex: dict) -> Quantity | None:
     vague = lex["vague"]
     for width in (3, 1):
+        if i + width > len(doc):
+            continue  # a short slice at the end of the report is no 3-word phrase
         phrase = " ".join(t.lower_ for t in doc[i : i + width])
         if phrase in vague and (width == 3 or doc[i].pos_ == "NOUN"):
             low, high = vague[phrase]

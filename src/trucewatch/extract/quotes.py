@@ -271,6 +271,8 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             first, last = phrase_end, sentence.end - 1  # "According to X, ..."
         else:
             first, last = sentence.start, token.i - 1  # "..., according to X."
+        if first > last:
+            continue  # "According to X" ending the report: nothing reported (atheris)
         start, end = trimmed(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last]))
         if end <= start:
             continue
@@ -391,7 +393,11 @@ def to_record(act: Act, doc: Doc, document, date: dt.date | None) -> Quote:
         direct=act.direct,
         partial=act.partial,
         speaker=act.speaker,
-        speaker_mention=mention.text if mention is not None else None,
+        # From the stored body, as content is: the parse saw long runs broken by
+        # spaces (nlp.parse_text), so mention.text may differ (found by fuzzing).
+        speaker_mention=doc_text(doc)[mention.start_char : mention.end_char]
+        if mention is not None
+        else None,
         speaker_start=mention.start_char if mention is not None else None,
         speaker_end=mention.end_char if mention is not None else None,
         cue=act.cue_lemma,

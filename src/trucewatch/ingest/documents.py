@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from trucewatch.config import max_report_bytes
-from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge
-from trucewatch.text import normalize
+from trucewatch.errors import EmptyInput, MalformedHeader, TooLarge, UndecodableInput
+from trucewatch.text import normalize, unstorable
 
 # A header only counts when the token after "date" starts with a digit: a report
 # that opens with the word "date" in prose is not mistaken for one.
@@ -164,8 +164,20 @@ def find_title(body: str, dateline: Dateline | None) -> str | None:
     return first_line
 
 
+def check_storable(raw: RawReport) -> None:
+    """Raise ``UndecodableInput`` when a text field of the report cannot be stored
+    (``trucewatch.text.unstorable``; found by tests/test_fuzz.py)."""
+    for name in ("text", "date", "title", "url", "source", "external_id"):
+        value = getattr(raw, name)
+        if value is not None and (found := unstorable(value)):
+            raise UndecodableInput(
+                raw.origin, f"{name} has U+{ord(found.group()):04X} at character {found.start()}"
+            )
+
+
 def make_document(raw: RawReport) -> Document:
     """Parse a raw report into a document; raises an ``InputError`` when it is not one."""
+    check_storable(raw)
     date: dt.date | None = None
     body = raw.text
     if raw.has_header:

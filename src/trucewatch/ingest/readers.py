@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,8 +62,14 @@ def iter_report_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
+def origin_of(path: Path) -> str:
+    """The path as text that can be printed and stored: a file name that is not
+    UTF-8 (``b"\\xff.txt"``) has U+FFFD where its undecodable bytes were."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def read_file(path: Path) -> Iterator[Item]:
-    origin = str(path)
+    origin = origin_of(path)
     try:
         # Row formats are streamed: an archive of reports never has to fit in memory.
         if path.suffix.lower() in JSONL_SUFFIXES:
@@ -185,8 +192,11 @@ def read_jsonl(handle: io.BufferedIOBase, origin: str) -> Iterator[Item]:
         where = f"{origin}:{number}"
         try:
             row = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            yield MalformedRow(where, f"invalid JSON: {error}")
+        except (ValueError, RecursionError) as error:
+            # ValueError covers JSONDecodeError, UnicodeDecodeError and integers
+            # over Python's 4,300-digit limit; RecursionError, arrays nested
+            # deeper than the interpreter's stack (found by tests/test_fuzz.py).
+            yield MalformedRow(where, f"invalid JSON: {str(error)[:200]}")
             continue
         if not isinstance(row, dict):
             yield MalformedRow(where, "expected a JSON object per line")
@@ -210,6 +220,9 @@ def read_csv_file(path: Path, origin: str) -> Iterator[Item]:
 
 def read_csv(text: str | io.TextIOBase, origin: str) -> Iterator[Item]:
     """Reports from CSV rows, given as text or an open text file."""
+    # The csv module refuses cells over 131,072 characters by default: a report
+    # within $TRUCEWATCH_MAX_REPORT_BYTES is accepted (characters <= bytes).
+    csv.field_size_limit(max(max_report_bytes(), csv.field_size_limit()))
     handle = io.StringIO(text, newline="") if isinstance(text, str) else text
     reader = csv.DictReader(handle)
     if not reader.fieldnames or not set(TEXT_FIELDS) & {f.strip() for f in reader.fieldnames}:

@@ -15,6 +15,8 @@ from importlib import resources
 import numpy as np
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -34,8 +36,10 @@ from trucewatch.store.schema import (
     input_errors,
     runs,
 )
+from trucewatch.text import unstorable
 
 _RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
+_MIGRATION_LOCK = 0x7472_756D  # "trum"; store.incidents holds "truc"
 
 
 def engine_url(url: str) -> str:
@@ -78,7 +82,21 @@ class Database:
         config.set_main_option(
             "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
         )
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.connect() as connection:
+            if MigrationContext.configure(connection).get_current_revision() == head:
+                return  # nothing to do, and no write lock taken (readers, read-only files)
         with self.engine.begin() as connection:
+            # Two processes opening a new database at once (two ingesters) must not
+            # both create the tables: the second waits, then finds the schema at head.
+            # PostgreSQL: a transaction-level advisory lock (DDL is transactional).
+            # SQLite: Python's sqlite3 runs DDL outside any transaction unless one
+            # is open, so open a write transaction first; it also makes a
+            # migration killed half-way roll back whole.
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+            elif connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
@@ -229,6 +247,17 @@ class Database:
         as parameters.
         """
         table = RECORD_TABLES[kind]
+        # A value no column can hold (NUL, a lone surrogate from an argument that is
+        # not UTF-8) matches nothing; sent as a parameter it would raise instead.
+        if any(
+            isinstance(v, str) and unstorable(v)
+            for v in (*(contains or {}).values(), *(equals or {}).values())
+        ):
+            return
+        any_of = {
+            column: [v for v in values if not (isinstance(v, str) and unstorable(v))]
+            for column, values in (any_of or {}).items()
+        }
         query = (
             select(table, documents.c.date.label("doc_date"), documents.c.body, documents.c.path)
             .join(documents, documents.c.id == table.c.doc_id)
@@ -240,8 +269,8 @@ class Database:
             query = query.where(func.lower(table.c[column]).contains(text.lower(), autoescape=True))
         for column, value in (equals or {}).items():
             query = query.where(table.c[column] == value)
-        for column, values in (any_of or {}).items():
-            query = query.where(table.c[column].in_(list(values)))
+        for column, values in any_of.items():
+            query = query.where(table.c[column].in_(values))
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield stored_record(kind, row)
