@@ -141,3 +141,18 @@ def test_a_spec_drafted_from_the_examples_recovers_the_gaza_agreement(examples_d
     assert terms == {"hostages": ("Hamas", 33, False), "prisoners": ("Israel", 1900, True)}
     # Every proposed value is followed by the evidence it came from.
     assert text.count("#   ") >= 2 + 3 + 2 + 2
+
+
+def test_ledger_and_timeline_commands_print_tables(seed_db):
+    from click.testing import CliRunner
+
+    from trucewatch.cli import cli
+
+    ledger = CliRunner().invoke(
+        cli, ["ledger", str(GAZA), "--db", seed_db, "--as-of", "2025-02-04"], env={"COLUMNS": "200"}
+    )
+    assert ledger.exit_code == 0, ledger.output
+    assert "day 17 of 42" in ledger.output and "on track" in ledger.output
+    assert "health ministry" in ledger.output  # the tolls by source
+    timeline = CliRunner().invoke(cli, ["timeline", str(GAZA), "--db", seed_db, "--json"])
+    assert timeline.exit_code == 0 and timeline.output.strip()

@@ -16,9 +16,12 @@ STATUS_STYLE = {
 }
 
 
-def _figure(value, approx: bool = False) -> str:
+def figure(value, approx: bool = False) -> str:
+    """``1,900``, ``~1,900`` for an approximate promise, ``?`` when unknown."""
     if value is None:
         return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
     return f"~{text}" if approx else text
 
@@ -48,9 +51,9 @@ def ledger_table(result: dict) -> Group:
             table.add_column(column, overflow="fold")
         for row in phase["obligations"]:
             delivered = row["delivered"]
-            shown = _figure(delivered["best"])
+            shown = figure(delivered["best"])
             if delivered["low"] is not None and delivered["low"] != delivered["high"]:
-                shown += f" ({_figure(delivered['low'])}–{_figure(delivered['high'])})"
+                shown += f" ({figure(delivered['low'])}–{figure(delivered['high'])})"
             total = row["promised"] or 0
             bar = (
                 ProgressBar(total=total, completed=min(delivered["best"] or 0, total), width=20)
@@ -61,7 +64,7 @@ def ledger_table(result: dict) -> Group:
                 f"{row['id']} ({row['what']})",
                 row["party"],
                 shown,
-                _figure(row["promised"], row["approx"]),
+                figure(row["promised"], row["approx"]),
                 bar,
                 Text(row["status"].replace("_", " "), STATUS_STYLE[row["status"]]),
                 str(row["reports"]),
@@ -71,7 +74,7 @@ def ledger_table(result: dict) -> Group:
         for row in phase["obligations"]:
             for conflict in row["conflicts"]:
                 values = "; ".join(
-                    f"{_figure(v['value'])} ({v['source'] or v.get('what') or 'no source'})"
+                    f"{figure(v['value'])} ({v['source'] or v.get('what') or 'no source'})"
                     for v in conflict["values"]
                 )
                 parts.append(
@@ -79,11 +82,11 @@ def ledger_table(result: dict) -> Group:
                         f"  {row['id']}: {conflict['kind']} {conflict['date']}: {values}", "yellow"
                     )
                 )
-    for figure in result["figures"]:
+    for toll in result["figures"]:
         values = "; ".join(
-            f"{v['qualifier'] + ' ' if v['qualifier'] else ''}{_figure(v['value'])} "
+            f"{v['qualifier'] + ' ' if v['qualifier'] else ''}{figure(v['value'])} "
             f"by {v['source']}" + (f" ({v['location']})" if v["location"] else "")
-            for v in figure["values"]
+            for v in toll["values"]
         )
-        parts.append(Text(f"{figure['category']}, by source: {values}"))
+        parts.append(Text(f"{toll['category']}, by source: {values}"))
     return Group(*parts)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from trucewatch.ledger.render import figure
+
 STATUS_LABEL = {
     "complete": "complete",
     "on_track": "on track",
@@ -11,16 +13,6 @@ STATUS_LABEL = {
     "overdue": "overdue",
     "unknown": "unknown",
 }
-
-
-def figure(value, approx: bool = False) -> str:
-    """``1,900``, ``~1,900`` for an approximate promise, ``?`` when unknown."""
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-    return f"~{text}" if approx else text
 
 
 def delivered_range(delivered: dict) -> str:
