@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=2, help="rounds (default 2)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help=f"which to run, of {','.join(KINDS)} (default all)"
+    )
     parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
         corpus = write_corpus(Path(scratch) / "corpus", args.mb)
         print(f"corpus: {corpus.reports} reports, {corpus.words:,} words", file=sys.stderr)
         for round_ in range(1, args.repeat + 1):
-            for kind in KINDS:
+            for kind in [k for k in KINDS if k in args.kinds.split(",")]:
                 result = run_child(kind, corpus, args.batch_size)
                 if result is None:
                     continue
