@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from trucewatch.ledger.reconcile import known_on
 from trucewatch.store.schema import RECORD_TABLES
 
 UNATTRIBUTED = "(no source)"
@@ -43,67 +42,92 @@ def default_category(categories: list[tuple[str, int]]) -> str | None:
     return names[0] if names else None
 
 
+FIGURES_LISTED = 200  # the latest figures listed under the chart; the chart has them all
+
+
 def figure_series(db, category: str) -> tuple[dict[str, list[tuple[str, float]]], list[dict]]:
     """One series per source of a category's reported figures over the day each was known.
 
-    Returns ``({source: [(ISO date, value), ...]}, the figure records)``;
+    Returns ``({source: [(ISO date, value), ...]}, the latest figure records)``;
     when a source gives two figures for one day, the larger stands (a toll
-    revised upward on the day); all are listed with their evidence.
+    revised upward on the day). The series are aggregated by the database;
+    the latest ``FIGURES_LISTED`` figures are listed with their evidence.
     """
     if not has_kind("claim"):
         return {}, []
-    records = [
-        r
-        for r in db.iter_records("claim", any_of={"category": [category]})
-        if r.get("modality") == "reported" and r.get("value") is not None
-    ]
-    by_source: dict[str, dict[str, float]] = defaultdict(dict)
-    for r in records:
-        day = known_on(r)
-        if day is None:
-            continue
-        source = r.get("source") or UNATTRIBUTED
-        iso = day.isoformat()
-        by_source[source][iso] = max(by_source[source].get(iso, r["value"]), r["value"])
-    lines = {source: sorted(days.items()) for source, days in by_source.items()}
+    from sqlalchemy import func, select
+
+    table = RECORD_TABLES["claim"]
+    reported = (table.c.category == category, table.c.modality == "reported",
+                table.c.value.is_not(None), table.c.as_of.is_not(None))  # fmt: skip
+    query = (
+        select(table.c.source, table.c.as_of, func.max(table.c.value))
+        .where(*reported)
+        .group_by(table.c.source, table.c.as_of)
+    )
+    by_source: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    with db.engine.connect() as conn:
+        for source, day, value in conn.execute(query):
+            value = int(value) if float(value).is_integer() else value
+            by_source[source or UNATTRIBUTED].append((day.isoformat(), value))
+        latest = [
+            row[0]
+            for row in conn.execute(
+                select(table.c.id)
+                .where(*reported)
+                .order_by(table.c.as_of.desc(), table.c.id.desc())
+                .limit(FIGURES_LISTED)
+            )
+        ]
+    records = list(db.iter_records("claim", any_of={"id": latest})) if latest else []
+    lines = {source: sorted(days) for source, days in by_source.items()}
     return dict(sorted(lines.items(), key=lambda kv: -len(kv[1]))), records
 
 
-def incident_key(record: dict):
-    """The incident an event record belongs to (the events branch's linking), else itself."""
-    for column in ("incident", "incident_id"):
-        if record.get(column) is not None:
-            return record[column]
-    return (record["doc"], record["start"], record["end"])
-
-
 def incidents(db, limit: int = 50, offset: int = 0, type_: str | None = None) -> dict:
-    """Events grouped into incidents, latest first, each with all the reports that tell it."""
+    """Stored incidents, latest first, a page at a time, each with every event that tells it.
+
+    Paged in the database (the ``incidents`` table, dated first, by date); only
+    the page's mentions are read, through the index on ``events.incident_id``.
+    """
     if not has_kind("event"):
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
-    grouped: dict = {}
-    for record in db.iter_records("event", any_of={"type": [type_]} if type_ else None):
-        grouped.setdefault(incident_key(record), []).append(record)
+    from sqlalchemy import func, select
+
+    from trucewatch.store.schema import incidents as table
+
+    where = [table.c.type == type_] if type_ else []
+    with db.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+        rows = (
+            conn.execute(
+                select(table)
+                .where(*where)
+                .order_by(table.c.date.is_(None), table.c.date.desc(), table.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+            .mappings()
+            .all()
+        )
+    ids = [row["id"] for row in rows]
+    by_incident: dict[int, list[dict]] = defaultdict(list)
+    if ids:
+        for record in db.iter_records("event", any_of={"incident_id": ids}):
+            by_incident[record["incident_id"]].append(record)
     items = []
-    for key, mentions in grouped.items():
-        dates = sorted({m["date"] for m in mentions if m.get("date")})
-        first = mentions[0]
+    for row in rows:
+        mentions = by_incident.get(row["id"], [])
         items.append(
             {
-                "incident": key if not isinstance(key, tuple) else None,
-                "type": first.get("type"),
-                "mode": first.get("mode"),
-                "status": first.get("status"),
-                "date": dates[0] if dates else None,
-                "location": next((m["location"] for m in mentions if m.get("location")), None),
+                "incident": row["id"],
+                "type": row["type"],
+                "mode": row["mode"],
+                "status": row["status"],
+                "date": row["date"].isoformat() if row["date"] else None,
+                "location": row["location"],
                 "reports": sorted({m["doc"] for m in mentions}),
                 "mentions": mentions,
             }
         )
-    items.sort(key=lambda i: (i["date"] is not None, i["date"] or ""), reverse=True)
-    return {
-        "total": len(items),
-        "limit": limit,
-        "offset": offset,
-        "items": items[offset : offset + limit],
-    }
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
