@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from trucewatch.ledger.reconcile import ledger
+from trucewatch.ledger.reconcile import ledger, with_dates
 from trucewatch.ledger.spec import Agreement
 
 MAX_POINTS = 120  # a long phase is sampled, not drawn day by day
@@ -26,6 +26,7 @@ def history(agreement: Agreement, claims: list[dict], as_of: dt.date) -> list[di
     anything was reported.
     """
     series: list[dict] = []
+    claims = with_dates(claims)  # once, not once per day
     for index, phase in enumerate(agreement.phases):
         if phase.start is None or phase.start > as_of:
             continue
@@ -38,7 +39,7 @@ def history(agreement: Agreement, claims: list[dict], as_of: dt.date) -> list[di
             days.append(stop)
         rows = {o.id: [] for o in phase.obligations}
         for day in days:
-            for row in ledger(agreement, claims, day)["phases"][index]["obligations"]:
+            for row in ledger(agreement, claims, day, dated=True)["phases"][index]["obligations"]:
                 delivered = row["delivered"]
                 rows[row["id"]].append({"date": day.isoformat(), **delivered})
         for obligation in phase.obligations:

@@ -362,14 +362,23 @@ def status(
     return "on_track" if best / obligation.quantity >= share_due else "behind"
 
 
-def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date) -> dict:
-    """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
-    # Dates parsed once: every rule below asks each figure when it was known.
-    claims = [
+def with_dates(claims: Iterable[dict]) -> list[dict]:
+    """Figures with their dates parsed, once: every rule asks each figure when it was known.
+
+    ``ledger`` does this itself; a caller computing many ledgers over the same
+    figures (``history``) does it once and passes ``dated=True``.
+    """
+    return [
         {**c, "as_of": _day(c.get("as_of")), "date": _day(c.get("date")),
          "doc_date": _day(c.get("doc_date"))}
         for c in claims
     ]  # fmt: skip
+
+
+def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool = False) -> dict:
+    """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
+    if not dated:
+        claims = with_dates(claims)
     phases = []
     for phase in agreement.phases:
         last = phase.last_day

@@ -204,7 +204,7 @@ def router(state) -> APIRouter:
         agreement = state.specs.get(agreement_id)
         if agreement is None:
             raise HTTPException(404, f"no agreement {agreement_id!r} in {state.specs.folder}")
-        result = agreement_view(agreement, db, as_of)
+        result = agreement_view(agreement, db, as_of, with_timeline=timeline)
         if not timeline:
             result.pop("timeline")
         return result
