@@ -28,6 +28,9 @@ from trucewatch.store.search import data_version
 from trucewatch.web.agreements import SpecFolder
 from trucewatch.web.format import register_filters
 
+# Cached aggregates and ledgers kept at most (a ledger per date asked for).
+CACHE_ENTRIES = 256
+
 PACKAGE = resources.files("trucewatch.web")
 DEFAULT_SPECS = "examples/agreements"
 
@@ -74,6 +77,8 @@ class State:
         version = data_version(self.db)
         hit = self._cache.get(name)
         if hit is None or hit[0] != version:
+            if len(self._cache) >= CACHE_ENTRIES:  # ledgers asked for many dates
+                self._cache.clear()
             hit = (version, compute())
             self._cache[name] = hit
         return hit[1]

@@ -54,6 +54,16 @@ def router(state) -> APIRouter:
     pages = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
     db = state.db
 
+    def ledger_view(agreement, day, with_timeline: bool) -> dict:
+        """A ledger (with its history) computed once per database state, spec and date:
+        the dashboard and agreement pages are read far more often than an ingest runs."""
+        day = day or dt.date.today()
+        spec_key = hash(agreement.model_dump_json())
+        return state.cached(
+            f"ledger:{agreement.id}:{spec_key}:{day}:{with_timeline}",
+            lambda: agreement_view(agreement, db, day, with_timeline=with_timeline),
+        )
+
     @pages.get("/")
     def dashboard(request: Request):
         agreements = []
@@ -61,7 +71,7 @@ def router(state) -> APIRouter:
             if entry.agreement is None:
                 agreements.append({"file": entry.path.name, "error": entry.error})
                 continue
-            result = agreement_view(entry.agreement, db, with_timeline=False)
+            result = ledger_view(entry.agreement, None, with_timeline=False)
             agreements.append(
                 {"agreement": entry.agreement, "result": result, "summary": summary(result)}
             )
@@ -81,7 +91,7 @@ def router(state) -> APIRouter:
         if spec is None:
             raise HTTPException(404, f"no agreement {agreement_id!r}")
         day = _date(as_of)
-        result = agreement_view(spec, db, day)
+        result = ledger_view(spec, day, with_timeline=True)
         for series in result["timeline"]:
             series["svg"] = charts.timeline_chart(series)
         return state.render(
