@@ -57,6 +57,15 @@ batch_option = click.option(
 )
 
 
+def for_agreement(compute, spec: str, db_url: str | None, as_of):
+    """The agreement in the spec file and ``compute(agreement, db, as_of)`` over the database."""
+    from trucewatch.ledger import load_spec
+
+    agreement = load_spec(spec)
+    with Database(db_url) as db:
+        return agreement, compute(agreement, db, as_of.date() if as_of else None)
+
+
 def report_error(error: InputError) -> None:
     click.echo(f"error: {error.message}", err=True)
 
@@ -197,12 +206,10 @@ def quotes(db_url, speaker, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the ledger as JSON.")
 def ledger(spec, db_url, as_of, as_json) -> None:
     """Promised against delivered for the agreement in SPEC (YAML), by phase and obligation."""
-    from trucewatch.ledger import ledger_from_db, load_spec
+    from trucewatch.ledger import ledger_from_db
     from trucewatch.ledger.render import ledger_table
 
-    agreement = load_spec(spec)
-    with Database(db_url) as db:
-        result = ledger_from_db(agreement, db, as_of.date() if as_of else None)
+    _agreement, result = for_agreement(ledger_from_db, spec, db_url, as_of)
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -216,11 +223,9 @@ def ledger(spec, db_url, as_of, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
 def timeline(spec, db_url, as_of, as_json) -> None:
     """Exchanges, violations, negotiations and statements for the agreement in SPEC, by date."""
-    from trucewatch.ledger import load_spec, timeline_from_db
+    from trucewatch.ledger import timeline_from_db
 
-    agreement = load_spec(spec)
-    with Database(db_url) as db:
-        entries = timeline_from_db(agreement, db, as_of.date() if as_of else None)
+    agreement, entries = for_agreement(timeline_from_db, spec, db_url, as_of)
     if as_json:
         for entry in entries:
             click.echo(json.dumps(entry, ensure_ascii=False))

@@ -506,7 +506,8 @@ def record_row(record: Record) -> dict:
 
 
 def _plain(value):
-    """Dates as ISO strings and whole floats as ints, as ``extract`` prints records."""
+    """Dates as ISO strings and whole floats as ints (47518, as extracted, not 47518.0),
+    as ``extract`` prints records."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -516,15 +517,9 @@ def _plain(value):
 
 def stored_record(kind: str, row) -> dict:
     body = row["body"]
-    data = {
-        "kind": kind,
-        "doc": row["doc_id"],
-        "doc_date": row["doc_date"].isoformat() if row["doc_date"] else None,
-    }
+    data = {"kind": kind, "doc": row["doc_id"], "doc_date": _plain(row["doc_date"])}
     for key, value in row.items():
         if key not in ("id", "doc_id", "body", "doc_date", "path"):
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)  # figures: 47518, as extracted, not 47518.0
-            data[key] = value.isoformat() if isinstance(value, dt.date) else value
+            data[key] = _plain(value)
     data["evidence"] = body[row["evidence_start"] : row["evidence_end"]]
     return data
