@@ -53,18 +53,42 @@ VALUES = {
 START = dt.date(2025, 1, 1)
 
 
+# Report text as long as a wire report (2,500 to 7,000 characters) and as
+# compressible as prose: how a body is stored (SQLite overflow pages,
+# PostgreSQL's compressed TOAST) decides what cutting out an evidence costs.
+SAMPLE = (
+    "the ceasefire talks mediators said on Monday that hostages and prisoners were "
+    "released in the third exchange under the agreement while aid trucks crossed "
+    "into Gaza according to officials of the ministry and the army in a statement "
+    "about the killed wounded displaced families returning north after weeks"
+)
+WORDS = SAMPLE.split()
+
+
+def report_body(rng: random.Random) -> str:
+    words, length = [], rng.randrange(2500, 7000)
+    while length > 0:
+        word = rng.choice(WORDS)
+        words.append(word.capitalize() + "." if rng.random() < 0.05 else word)
+        length -= len(word) + 1
+    return " ".join(words)
+
+
 def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    body = "x" * 2000
     doc_ids = [f"{i:016x}" for i in range(n_docs)]
     doc_dates = [START + dt.timedelta(days=rng.randrange(365)) for _ in doc_ids]
+    lengths = []
     now = dt.datetime.now(dt.UTC)
     with db.engine.begin() as conn:
-        rows = [
-            {"id": d, "content_hash": f"{d}{'0' * 48}", "path": f"gen/{d}.txt", "body": body,
-             "chars": len(body), "date": day, "ingested_at": now}
-            for d, day in zip(doc_ids, doc_dates, strict=True)
-        ]  # fmt: skip
+        rows = []
+        for d, day in zip(doc_ids, doc_dates, strict=True):
+            body = report_body(rng)
+            lengths.append(len(body))
+            rows.append(
+                {"id": d, "content_hash": f"{d}{'0' * 48}", "path": f"gen/{d}.txt", "body": body,
+                 "chars": len(body), "date": day, "ingested_at": now}
+            )  # fmt: skip
         for i in range(0, len(rows), 5000):
             conn.execute(insert(documents), rows[i : i + 5000])
     incident_ids = fill_incidents(db, n_records, rng)
@@ -78,7 +102,7 @@ def fill(db: Database, n_records: int, n_docs: int, seed: int = 7) -> None:
         with db.engine.begin() as conn:
             for _ in range(count):
                 doc = rng.randrange(n_docs)
-                start = rng.randrange(1900)
+                start = rng.randrange(lengths[doc] - 100)
                 row = {"doc_id": doc_ids[doc], "start": start, "end": start + 20,
                        "evidence_start": max(0, start - 40), "evidence_end": start + 80}  # fmt: skip
                 for column in columns:

@@ -3,10 +3,11 @@
 import shutil
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from trucewatch import pipeline
 from trucewatch.store import Database
+from trucewatch.store.schema import RECORD_TABLES, documents, metadata
 
 pytestmark = pytest.mark.postgres
 
@@ -47,6 +48,39 @@ def test_migrations_create_every_table(db_url):
         "claims",
         "alembic_version",
     } <= tables
+
+
+def test_the_migrations_build_the_schema_as_declared(db_url):
+    with Database(db_url) as db:
+        found = inspect(db.engine)
+        for table in metadata.sorted_tables:
+            columns = {c["name"] for c in found.get_columns(table.name)}
+            assert {c.name for c in table.columns} <= columns, table.name
+            indexes = {i["name"]: i["column_names"] for i in found.get_indexes(table.name)}
+            for index in table.indexes:
+                assert indexes.get(index.name) == [c.name for c in index.columns], index.name
+
+
+def stored_evidence(db) -> list[tuple[str, str, str]]:
+    """Each stored figure's evidence beside the report text its offsets cut out."""
+    claims = RECORD_TABLES["claim"]
+    query = select(claims.c.evidence, documents.c.body, claims.c.evidence_start,
+                   claims.c.evidence_end).join(documents, documents.c.id == claims.c.doc_id).order_by(claims.c.id)  # fmt: skip
+    with db.engine.connect() as conn:
+        return [(row[0], row[1][row[2] : row[3]]) for row in conn.execute(query)]
+
+
+def test_figures_keep_their_evidence_sentence_through_a_migration(db_url, tmp_path):
+    write_reports(tmp_path / "in", {"a.txt": WIRE})
+    with Database(db_url) as db:
+        pipeline.ingest([str(tmp_path / "in")], db)
+        stored = stored_evidence(db)
+        assert stored and all(kept == cut for kept, cut in stored)
+        assert any("183 Palestinian prisoners" in kept for kept, _ in stored)
+        db.migrate("0006")  # before figures kept their sentence
+        assert "evidence" not in {c["name"] for c in inspect(db.engine).get_columns("claims")}
+        db.migrate()  # and back: the migration fills it in from the reports
+        assert stored_evidence(db) == stored
 
 
 def test_ingest_stores_documents_and_records_with_offsets(db_url, tmp_path):

@@ -369,10 +369,19 @@ def with_dates(claims: Iterable[dict]) -> list[dict]:
     figures (``history``) does it once and passes ``dated=True``.
     """
     return [
+        c if _parsed(c) else
         {**c, "as_of": _day(c.get("as_of")), "date": _day(c.get("date")),
          "doc_date": _day(c.get("doc_date"))}
         for c in claims
     ]  # fmt: skip
+
+
+def _parsed(claim: dict) -> bool:
+    """Dates already ``datetime.date`` (as the store's ``figures`` gives them): no copy needed."""
+    return all(
+        value is None or isinstance(value, dt.date)
+        for value in (claim.get("as_of"), claim.get("date"), claim.get("doc_date"))
+    )
 
 
 def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool = False) -> dict:

@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, func, insert, or_, select, update
+from sqlalchemy import create_engine, event, func, insert, or_, select, union, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -65,6 +65,15 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def migration_config() -> Config:
+    """Alembic's configuration for trucewatch's migrations (``store/migrations``)."""
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
+    )
+    return config
+
+
 class Database:
     """A trucewatch database at ``url`` (or the configured default), migrated on open."""
 
@@ -76,16 +85,16 @@ class Database:
         if migrate:
             self.migrate()
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        config = Config()
-        config.set_main_option(
-            "script_location", str(resources.files("trucewatch.store").joinpath("migrations"))
-        )
-        head = ScriptDirectory.from_config(config).get_current_head()
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to an Alembic revision (the newest), up or down."""
+        config = migration_config()
+        if revision == "head":
+            revision = ScriptDirectory.from_config(config).get_current_head()
         with self.engine.connect() as connection:
-            if MigrationContext.configure(connection).get_current_revision() == head:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == revision:
                 return  # nothing to do, and no write lock taken (readers, read-only files)
+        upgrade = current is None or int(revision) > int(current)
         with self.engine.begin() as connection:
             # Two processes opening a new database at once (two ingesters) must not
             # both create the tables: the second waits, then finds the schema at head.
@@ -98,7 +107,7 @@ class Database:
             elif connection.dialect.name == "sqlite":
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            (command.upgrade if upgrade else command.downgrade)(config, revision)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -279,12 +288,7 @@ class Database:
         self, names: Iterable[str], since: dt.date | None = None, until: dt.date | None = None
     ) -> list[str]:
         """Ids of reports that name one of the actors, dated within the bounds, oldest first."""
-        entities = RECORD_TABLES["entity"]
-        names = sorted(set(names))
-        mentions = select(entities.c.doc_id).where(
-            or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
-        )
-        query = select(documents.c.id).where(documents.c.id.in_(mentions))
+        query = select(documents.c.id).where(documents.c.id.in_(_naming(sorted(set(names)))))
         if since is not None:
             query = query.where(documents.c.date >= since)
         if until is not None:
@@ -310,61 +314,65 @@ class Database:
         agreement's ledger is not fed by another conflict's reports; ``since``
         and ``until`` bound the day each figure was known (its ``as_of``);
         ``modalities`` keeps those (``reported``, ``term``);
-        ``latest_per_source`` keeps, per category and named source, the figure
-        known last (a toll by one account against another's). All indexed
-        (migration 0005). The evidence sentence is cut out by the
-        database: a ledger over thousands of figures does not read their reports.
+        ``latest_per_source`` keeps, per category and named source, the figures
+        of the last day it gave one (a toll by one account against another's).
+        All indexed (migrations 0005, 0007), and read from the claims table
+        alone, which keeps each figure's evidence sentence: a ledger over
+        thousands of figures reads none of their reports.
+
+        Made for computing: dates stay ``datetime.date`` (the ledger compares
+        them; ``iter_records`` gives ISO strings), whole values are ints. No
+        ``doc_date``: a figure's ``as_of`` is its report's date unless the
+        text gives another, so a figure without one is from an undated report.
         """
         table = RECORD_TABLES["claim"]
-        conditions = [table.c.category.in_(sorted(set(categories)))]
-        if modalities is not None:
-            conditions.append(table.c.modality.in_(sorted(set(modalities))))
-        if mentioning is not None:
-            names = sorted(set(mentioning))
-            entities = RECORD_TABLES["entity"]
-            mentions = select(entities.c.doc_id).where(
-                or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
-            )
-            conditions.append(table.c.doc_id.in_(mentions))
-        # On as_of alone, so the index on (category, as_of) serves: every figure
+        kept = [table.c.category.in_(sorted(set(categories)))]
+        modality = [] if modalities is None else [table.c.modality.in_(sorted(set(modalities)))]
+        kept += modality
+        # On as_of alone, so the index on (category, modality, as_of) serves: every figure
         # from a dated report has one; a figure from an undated report cannot be
         # placed in time, and is left out of a dated selection.
         if since is not None:
-            conditions.append(table.c.as_of >= since)
+            kept.append(table.c.as_of >= since)
         if until is not None:
-            conditions.append(table.c.as_of <= until)
+            kept.append(table.c.as_of <= until)
+        names = None if mentioning is None else sorted(set(mentioning))
+        conditions = kept if names is None else [*kept, table.c.doc_id.in_(_naming(names))]
         if latest_per_source:
-            # Ranked on the claims table alone; only the winners meet their reports.
-            rank = func.row_number().over(
-                partition_by=(table.c.category, table.c.source),
-                order_by=(table.c.as_of.desc(), table.c.value.desc(), table.c.id),
-            )
-            ranked = (
-                select(table.c.id, rank.label("rank"))
+            # The last day each source gave a figure, on the covering index; then
+            # that day's figures, whose few reports are checked one by one.
+            last = (
+                select(table.c.category, table.c.source, func.max(table.c.as_of).label("day"))
                 .where(*conditions, table.c.source.is_not(None))
+                .group_by(table.c.category, table.c.source)
                 .subquery()
             )
-            conditions = [table.c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1))]
-        evidence = func.substr(
-            documents.c.body,
-            table.c.evidence_start + 1,
-            table.c.evidence_end - table.c.evidence_start,
-        )
+            conditions = [
+                table.c.category == last.c.category,
+                table.c.source == last.c.source,
+                table.c.as_of == last.c.day,
+                *modality,
+            ]
+            if names is not None:
+                conditions.append(_naming(names, table.c.doc_id).exists())
         columns = [c for c in table.c if c.name not in ("id", "doc_id")]
         query = (
-            select(
-                table.c.doc_id.label("doc"),
-                documents.c.date.label("doc_date"),
-                *columns,
-                evidence.label("evidence"),
-            )
-            .join(documents, documents.c.id == table.c.doc_id)
+            select(table.c.doc_id.label("doc"), *columns)
             .where(*conditions)
             .order_by(table.c.as_of, table.c.doc_id, table.c.start, table.c.id)
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
-        return [{"kind": "claim", **{k: _plain(v) for k, v in row.items()}} for row in rows]
+            result = conn.execute(query)
+            keys, rows = list(result.keys()), result.all()
+        numbers = [i for i, key in enumerate(keys) if key in ("value", "low", "high")]
+        found = []
+        for row in rows:
+            record = dict(zip(keys, row, strict=True))
+            for i in numbers:  # per number, not per column: a ledger reads thousands of rows
+                record[keys[i]] = _plain(row[i])
+            record["kind"] = "claim"
+            found.append(record)
+        return found
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, near-duplicates, input errors and each record kind."""
@@ -492,6 +500,22 @@ def document_row(document: Document, signature: np.ndarray, run_id: int | None) 
     }
 
 
+def _naming(names: list[str], doc_id=None):
+    """The reports (their ids) with an entity whose canonical name or text is one of ``names``.
+
+    With ``doc_id``, the entities of that one report (a correlated ``EXISTS``).
+    """
+    entities = RECORD_TABLES["entity"]
+    if doc_id is None:
+        # Two look-ups, each on its covering index (an OR would read the rows).
+        return union(
+            select(entities.c.doc_id).where(entities.c.canonical.in_(names)),
+            select(entities.c.doc_id).where(entities.c.text.in_(names)),
+        )
+    named = or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
+    return select(entities.c.id).where(entities.c.doc_id == doc_id, named)
+
+
 def iso(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
@@ -502,6 +526,8 @@ def record_row(record: Record) -> dict:
         f.name: getattr(record, f.name) for f in fields(record) if f.name not in _RECORD_BASE_FIELDS
     }
     row["doc_id"] = record.doc
+    if "evidence" in RECORD_TABLES[record.kind].c:  # kept where it is read in bulk (claims)
+        row["evidence"] = record.evidence
     return row
 
 

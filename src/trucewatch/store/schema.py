@@ -108,8 +108,8 @@ entities = record_table(
     Column("text", Text, nullable=False),
     Column("label", String(16), nullable=False),
     Column("canonical", Text),
-    Index("ix_entities_canonical", "canonical"),
-    Index("ix_entities_text", "text"),
+    Index("ix_entities_canonical_doc", "canonical", "doc_id"),
+    Index("ix_entities_text_doc", "text", "doc_id"),
 )
 
 quotes = record_table(
@@ -129,7 +129,9 @@ quotes = record_table(
 )
 
 # Numeric claims (trucewatch.extract.claims): value and bounds, what is counted,
-# by whose account, for when, and as fact or as a term of an agreement.
+# by whose account, for when, and as fact or as a term of an agreement. The
+# evidence sentence is kept beside its offsets: a ledger reads thousands of
+# figures, and cutting each out of its report measured slow (migration 0007).
 claims = record_table(
     "claims",
     Column("value", Float),
@@ -144,8 +146,9 @@ claims = record_table(
     Column("date", Date),
     Column("modality", String(16), nullable=False),
     Column("cumulative", Boolean, nullable=False),
+    Column("evidence", Text),
     Index("ix_claims_category", "category"),
-    Index("ix_claims_ledger", "category", "as_of", "modality", "source", "doc_id", "value"),
+    Index("ix_claims_figures", "category", "modality", "as_of", "source", "doc_id", "value"),
 )
 
 
