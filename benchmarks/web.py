@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -30,7 +30,7 @@ from queries import fill, percentiles  # noqa: E402
 
 from trucewatch import pipeline  # noqa: E402
 from trucewatch.store import Database  # noqa: E402
-from trucewatch.store.schema import RECORD_TABLES, documents  # noqa: E402
+from trucewatch.store.schema import RECORD_TABLES  # noqa: E402
 from trucewatch.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,18 +48,7 @@ def generated_bodies(n: int, seed: int = 11) -> list[str]:
 
 def build(db: Database, docs: int, records: int) -> None:
     pipeline.ingest([str(EXAMPLES)], db)
-    fill(db, records, docs)
-    bodies = generated_bodies(docs)
-    with db.engine.begin() as conn:
-        ids = [
-            r[0] for r in conn.execute(select(documents.c.id).where(documents.c.path.like("gen/%")))
-        ]
-        conn.execute(
-            update(documents)
-            .where(documents.c.id == bindparam("_id"))
-            .values(body=bindparam("_body"), chars=bindparam("_chars")),
-            [{"_id": i, "_body": b, "_chars": len(b)} for i, b in zip(ids, bodies, strict=False)],
-        )
+    fill(db, records, docs, bodies=generated_bodies(docs))
     # Fresh statistics, as autovacuum or a running database would have them.
     with db.engine.begin() as conn:
         conn.execute(text("ANALYZE"))
