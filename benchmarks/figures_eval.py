@@ -1,6 +1,6 @@
 """Numeric-claim accuracy against tests/gold/claims.jsonl.
 
-    python benchmarks/figures_eval.py [--json] [--errors]
+    python benchmarks/figures_eval.py [--json] [--errors] [--heldout]
 
 detection: a predicted claim counts when its span overlaps a gold one (one to one).
 fields:    over the claims found, the share with the gold value, category, source
@@ -21,14 +21,23 @@ from trucewatch.evaluate import evaluate_claims
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "claims.jsonl"
 FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+HELDOUT = ROOT / "tests" / "gold" / "heldout"  # reports in tests/data/heldout
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list the wrong fields and misses")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score the held-out reports (tests/gold/heldout), which no rule was written from",
+    )
     args = parser.parse_args()
-    result = evaluate_claims(GOLD, FOLDERS)
+    if args.heldout:
+        result = evaluate_claims(HELDOUT / GOLD.name, [ROOT / "tests" / "data" / "heldout"])
+    else:
+        result = evaluate_claims(GOLD, FOLDERS)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

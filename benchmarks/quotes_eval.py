@@ -1,6 +1,6 @@
 """Quotation accuracy against tests/gold/quotes.jsonl.
 
-    python benchmarks/quotes_eval.py [--json] [--errors]
+    python benchmarks/quotes_eval.py [--json] [--errors] [--heldout]
 
 content:     a predicted quotation counts when its span overlaps a gold one (one to one).
 attribution: ... and its speaker is the gold speaker (canonical names; null only matches null).
@@ -17,14 +17,23 @@ from trucewatch.evaluate import evaluate_quotes
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "quotes.jsonl"
 FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
+HELDOUT = ROOT / "tests" / "gold" / "heldout"  # reports in tests/data/heldout
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list the speaker errors")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score the held-out reports (tests/gold/heldout), which no rule was written from",
+    )
     args = parser.parse_args()
-    result = evaluate_quotes(GOLD, FOLDERS)
+    if args.heldout:
+        result = evaluate_quotes(HELDOUT / GOLD.name, [ROOT / "tests" / "data" / "heldout"])
+    else:
+        result = evaluate_quotes(GOLD, FOLDERS)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

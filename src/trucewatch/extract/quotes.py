@@ -216,6 +216,12 @@ def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) 
         right = max(c.right_edge.i for c in complements)
         if left <= token.i <= right:
             continue
+        # "12.15pm: “I waited ...,” says Lina Aros": a label before a colon or a
+        # dash is not what was said, whatever the parse hung it on.
+        for i in range(min(c.i for c in complements) - 1, left - 1, -1):
+            if doc[i].text in (":", "—", "–"):
+                left = i + 1
+                break
         if is_complementizer(doc, left, token):
             left += 1
         start, end = trimmed(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))

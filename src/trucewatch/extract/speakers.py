@@ -5,8 +5,13 @@ A mention is the subject phrase as written (``UN aid agency UNRWA``,
 canonical form of the named entity at its head, else the alias table's, else
 the phrase without its article (``Netanyahu’s office``). Pronouns look back:
 ``he``/``she`` to the last person named or speaking outside quotation marks,
-``it``/``they`` to the last subject that is not a person. Relative pronouns
-(``the air force, which said``) are the noun they attach to.
+``it``/``they`` to the last subject that is not a person and can speak (a
+named entity, a body such as ``the civil defence agency``, or an earlier
+speaker; not ``the ceasefire``). ``The group`` (a generic noun with nothing
+but ``the``) is the organisation named last before it. A title in apposition to a name
+(``Its spokesman, Halden Roe, said``) is the name's. Relative pronouns (``the
+air force, which said``) are the noun they attach to. No phrase runs across a
+dash or a colon (``07:35 GMT — the agency says``).
 """
 
 from __future__ import annotations
@@ -43,6 +48,32 @@ def person_nouns() -> frozenset[str]:
     return frozenset(yaml.safe_load(text)["person_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, frozenset[str]]:
+    path = resources.files("trucewatch.data").joinpath("institution_nouns.yaml")
+    return {k: frozenset(v) for k, v in yaml.safe_load(path.read_text("utf-8")).items()}
+
+
+def institution_nouns() -> frozenset[str]:
+    return _institutions()["institution_nouns"]
+
+
+def group_nouns() -> frozenset[str]:
+    return _institutions()["group_nouns"]
+
+
+def main_clause(verb: Token) -> bool:
+    """The verb heads a sentence, or a clause after a label (``UPDATE: the agency has ...``)."""
+    if verb.dep_ == "ROOT":
+        return True
+    label = verb.head
+    return (
+        verb.dep_ in ("acl", "dep", "appos", "parataxis")
+        and label.dep_ == "ROOT"
+        and label.pos_ not in ("VERB", "AUX")
+    )
+
+
 def subject_of(verb: Token | None) -> Token | None:
     """The verb's subject; a coordinated or subordinate verb borrows its head's."""
     while verb is not None:
@@ -68,9 +99,9 @@ def mention_of(head: Token | None) -> Span | None:
             dropped.update(t.i for t in child.subtree)
     keep = {t.i for t in head.subtree} - dropped
     left = right = head.i
-    while left - 1 in keep:
+    while left - 1 in keep and head.doc[left - 1].text not in _MENTION_STOPS:
         left -= 1
-    while right + 1 in keep:
+    while right + 1 in keep and head.doc[right + 1].text not in _MENTION_STOPS:
         right += 1
     while right > left and head.doc[right].is_punct:
         right -= 1
@@ -82,6 +113,8 @@ class Antecedent:
     at: int
     name: str
     person: bool
+    can_speak: bool = True  # a pronoun that speaks stands only for one that can
+    label: str | None = None  # the entity label, when a named entity
 
 
 def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple[str, bool]:
@@ -94,6 +127,13 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     for entity in entities:
         if entity.start <= head.idx < entity.end:
             return entity.canonical or entity.text, entity.label == "PERSON" or described_person
+    # "Its spokesman, Halden Roe, said": the title is the named person's.
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        for entity in entities:
+            if entity.label == "PERSON" and entity.start <= child.idx < entity.end:
+                return entity.canonical or entity.text, True
     words = mention
     if words[0].lower_ in _ARTICLES:
         words = words[1:]
@@ -104,10 +144,17 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     return text, described_person or head.lemma_.lower() in person_nouns()
 
 
-def antecedents(doc: Doc, entities: list[Entity], aliases: AliasTable, quoted) -> list[Antecedent]:
-    """People and groups a later pronoun may stand for, in text order, outside quotes."""
+def antecedents(
+    doc: Doc,
+    entities: list[Entity],
+    aliases: AliasTable,
+    quoted,
+    speakers: frozenset[int] = frozenset(),
+) -> list[Antecedent]:
+    """People and groups a later pronoun may stand for, in text order, outside quotes;
+    ``speakers``: where the mentions of speech acts' speakers start."""
     found = [
-        Antecedent(e.start, e.canonical or e.text, True)
+        Antecedent(e.start, e.canonical or e.text, True, label="PERSON")
         for e in entities
         if e.label == "PERSON"
         and not quoted(doc.char_span(e.start, e.end, alignment_mode="expand")[0])
@@ -115,7 +162,7 @@ def antecedents(doc: Doc, entities: list[Entity], aliases: AliasTable, quoted) -
     for token in doc:
         # Subjects of main clauses only: "soldiers" in "soldiers were brought in, she
         # said" is what was said, not who may say the next thing.
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+        if token.dep_ not in ("nsubj", "nsubjpass") or not main_clause(token.head):
             continue
         if token.pos_ == "PRON" or quoted(token):
             continue
@@ -123,7 +170,13 @@ def antecedents(doc: Doc, entities: list[Entity], aliases: AliasTable, quoted) -
         name, person = name_of(mention, entities, aliases)
         # "he" and "she" are one person: a plural subject is a group.
         person = person and token.tag_ not in ("NNS", "NNPS")
-        found.append(Antecedent(mention.start_char, name, person))
+        label = next((e.label for e in entities if e.start <= token.idx < e.end), None)
+        speaks = (
+            label is not None
+            or token.lemma_.lower() in institution_nouns() | person_nouns()
+            or mention.start_char in speakers
+        )
+        found.append(Antecedent(mention.start_char, name, person, speaks, label))
     return sorted(found, key=lambda a: a.at)
 
 
@@ -131,7 +184,8 @@ def resolve_speakers(
     acts: list, doc: Doc, entities: list[Entity], aliases: AliasTable, quoted
 ) -> None:
     """Name each act's speaker; pronouns take the nearest fitting antecedent before them."""
-    candidates = antecedents(doc, entities, aliases, quoted)
+    speakers = frozenset(a.mention.start_char for a in acts if a.mention is not None)
+    candidates = antecedents(doc, entities, aliases, quoted, speakers)
     for act in sorted(acts, key=lambda a: a.start):
         if act.inherit_from is None:
             name_speaker(act, candidates, entities, aliases)
@@ -163,10 +217,17 @@ def name_speaker(
     if mention is None:
         return
     word = mention.text.casefold()
+    earlier = [a for a in candidates if a.at < mention.start_char]
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         want_person = word in PERSON_PRONOUNS
-        earlier = [a for a in candidates if a.at < mention.start_char and a.person == want_person]
-        act.speaker = earlier[-1].name if earlier else None
+        fitting = [a for a in earlier if a.person == want_person and a.can_speak]
+        act.speaker = fitting[-1].name if fitting else None
         act.speaker_is_person = want_person and act.speaker is not None
-    else:
-        act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
+        return
+    act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
+    words = word.split()
+    if len(words) == 2 and words[0] == "the" and mention.root.lemma_.lower() in group_nouns():
+        # "The group said": the organisation last named, if any.
+        named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
+        if named:
+            act.speaker, act.speaker_is_person = named[-1].canonical or named[-1].text, False
