@@ -265,3 +265,52 @@ def test_a_report_from_an_invented_conflict(nlp):
     assert (detainees.category, detainees.modality) == ("prisoners_released", "term")
     trucks = find(records, body, "60")
     assert (trucks.category, trucks.modality) == ("aid_trucks", "projected")
+
+
+# ---------------------------------------------------------------- who holds whom, totals
+
+
+def test_two_sides_coordinated_in_one_release(nlp):
+    records, body = claims(
+        nlp,
+        report(
+            "The second exchange took place on Wednesday. Eight soldiers and 120 detainees "
+            "were returned to their families. This brings the total released since the "
+            "agreement took effect to 20 soldiers and 270 detainees."
+        ),
+    )
+    # The detainees are the prisoners; the soldiers set against them are the captives.
+    assert find(records, body, "Eight soldiers").category == "hostages_released"
+    assert find(records, body, "120 detainees").category == "prisoners_released"
+    total = find(records, body, "20 soldiers")
+    assert (total.category, total.cumulative) == ("hostages_released", True)
+    assert find(records, body, "270 detainees").category == "prisoners_released"
+
+
+def test_a_tally_counts_what_its_total_counts(nlp):
+    records, body = claims(nlp, report("The rebels put the number of their dead at 3,400."))
+    assert find(records, body, "3,400").category == "killed"
+
+
+def test_driven_from_their_homes_is_displaced(nlp):
+    records, body = claims(
+        nlp,
+        report(
+            "The fighting has killed more than 8,200 people and has driven about 1.1 million "
+            "from their homes, the U.N. refugee agency said."
+        ),
+    )
+    assert find(records, body, "8,200").category == "killed"
+    assert find(records, body, "1.1 million").category == "displaced"
+
+
+def test_a_negated_predicate_of_the_counted_is_no_negated_count(nlp):
+    records, body = claims(
+        nlp,
+        report(
+            "Nearly two thirds of households do not have enough to eat. "
+            "The 33 hostages were not freed on Saturday."
+        ),
+    )
+    assert find(records, body, "two thirds").modality == "reported"
+    assert find(records, body, "33 hostages").modality == "negated"

@@ -153,3 +153,47 @@ def test_utterance_date_from_the_cue(seed_quotes):
         find(seed_quotes, "a gunman killed").date.isoformat() == "2025-02-04"
     )  # "On Tuesday, ... said"
     assert find(seed_quotes, "we miss you so much").date is None
+
+
+def test_a_title_in_apposition_to_a_name_is_the_names(nlp):
+    records = quotes(
+        nlp,
+        " date 2030-03-15 PORT HALVIK: Its spokesman, Halden Roe, said the rebels were ready. "
+        "A spokesman for the defence ministry, Colonel Pavel Drecht, says all 12 are well.",
+    )
+    assert find(records, "rebels were ready").speaker == "Halden Roe"
+    assert find(records, "all 12 are well").speaker == "Pavel Drecht"
+
+
+def test_the_group_is_the_organisation_named_last(nlp):
+    records = quotes(
+        nlp,
+        " date 2030-03-11 DUNMERE: The Eastern Banner Army commander Dario Venn told reporters "
+        "his fighters would respect the truce. The group said it had handed over a list.",
+    )
+    assert find(records, "handed over a list").speaker == "Eastern Banner Army"
+
+
+def test_it_stands_for_a_body_that_can_speak_not_the_ceasefire(nlp):
+    records = quotes(
+        nlp,
+        " date 2030-03-11\nLive updates.\n\n09:15 GMT — The ceasefire is now in force.\n\n"
+        "09:40 GMT — UPDATE: The civil defence agency has revised its casualty figure. It now "
+        "says that at least 19 people were killed during the delay.\n",
+    )
+    quote = find(records, "at least 19 people")
+    assert quote.speaker == "civil defence agency"
+
+
+def test_a_live_blog_label_is_neither_the_speaker_nor_what_was_said(nlp):
+    records = quotes(
+        nlp,
+        " date 2030-03-15\nLive.\n\n07:35 GMT — Gaza’s civil defence agency says eight people "
+        "were killed.\n\n12.15pm: “I waited two years for this,” says Lina Aros, whose brother "
+        "was freed. “Nobody ever told us where he was.”\n",
+    )
+    assert (
+        find(records, "eight people were killed").speaker_mention == "Gaza’s civil defence agency"
+    )
+    assert find(records, "I waited two years").content.startswith("I waited")  # not "12.15pm:"
+    assert find(records, "Nobody ever told us").speaker == "Lina Aros"

@@ -73,6 +73,12 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "due to go free"
         if "released" in only and lemma == "be" and any(c.lower_ == "back" for c in token.children):
             return "released"  # "three women were back in Israel"
+        if (
+            "displaced" in only
+            and lemma in verbs["displaced_with_from"]
+            and any(c.lower_ in ("from", "out") for c in token.children)
+        ):
+            return "displaced"  # "has driven about 1.1 million from their homes"
         for action in only:
             if lemma in verbs[action] or token.lower_ in verbs[action]:
                 return action
@@ -93,8 +99,9 @@ def category_of(
     for category, lemmas in lex["nouns"].items():
         if lemma in lemmas:
             return category
+    telling = set(lex["hostage_words"]) | set(lex["prisoner_words"])
     for token in chain:
-        if token.i in decided and decided[token.i] != "other":
+        if token.i in decided and decided[token.i] != "other" and lemma not in telling:
             return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
     subset = set(lex["subset_words"])
     if any(
@@ -108,13 +115,16 @@ def category_of(
     modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
     if noun is not None and noun.lower_ in PRONOUNS:
         noun = None  # "24 of them": the claim before in the sentence says what
-    if q.noun is None and any(c.dep_ == "det" and c.lower_ == "the" for c in q.root.children):
+    if q.noun is None and any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "both") for c in q.root.children
+    ):
         earlier = anaphor_of(q, counted, decided, people=True)
         if earlier is not None:
             return earlier  # "the three were in stable condition" after "three women"
     if noun is None and q.noun is None and _family_size(q, lex):
         return "other"  # "a father of six"
     verbs = [verb, *_inner_verbs(verb)] if verb is not None else []
+    verbs = _tally_words(verb, lex) + verbs  # the total's word first: it is the closest
     action = (
         _action(modifiers, lex, _STRONG[:3])
         or _action([*chain, *verbs], lex)
@@ -194,6 +204,55 @@ def _is_people(noun: Token, lex) -> bool:
     )
 
 
+def _tally_words(verb: Token | None, lex) -> list[Token]:
+    """The words with the total a tally verb brings to the figure ("the total released",
+    "the death toll", "put the number of their dead at"): they say what it counts."""
+    # The parse may hang "to 270" on a clause inside ("since the deal took effect").
+    for tally in [verb, *verb.ancestors][:3] if verb is not None else []:
+        if tally.lemma_.lower() not in lex["tallies"]["verbs"]:
+            continue
+        totals = [
+            c
+            for c in tally.children
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex["tallies"]["nouns"]
+        ]
+        if totals:
+            words = [c for t in totals for c in t.children if c.dep_ in ("amod", "acl", "compound")]
+            of = [c for t in totals for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+            return words + [o for p in of for o in p.children if o.dep_ == "pobj"]  # "of the dead"
+    return []
+
+
+def _opposed(q: Quantity, token: Token) -> bool:
+    """The telling word counts a figure set against this one: coordinated with it
+    ("eight soldiers and 120 detainees were returned"), or under a coordinated verb
+    with another subject ("the rebels are to free 40 soldiers and the government is
+    to release 450 detainees")."""
+    if q.noun is None:
+        return False
+    if token in q.noun.conjuncts or token.head in q.noun.conjuncts:
+        return True
+    mine, theirs = _clause_verb(q.noun), _clause_verb(token)
+    if mine is None or theirs is None or mine == theirs or theirs not in mine.conjuncts:
+        return False
+    subjects = [
+        next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for v in (mine, theirs)
+    ]
+    return None not in subjects and subjects[0].lower_ != subjects[1].lower_
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the token, above any "to"-infinitive it is the object of."""
+    for _ in range(6):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "aux", "auxpass"):
+            return token
+        if token.head == token:
+            return None
+    return None
+
+
 def hostage_or_prisoner(
     q: Quantity, doc: Doc, hostage: set, prisoner: set, counted: dict
 ) -> str | None:
@@ -222,8 +281,10 @@ def hostage_or_prisoner(
         return "prisoners" if word in prisoner else None
 
     if q.noun is not None:
+        # The phrase, not what is coordinated with it ("eight soldiers and 120 detainees").
+        others = {t.i for c in q.noun.children if c.dep_ == "conj" for t in c.subtree}
         for token in q.noun.subtree:
-            if kind(token):
+            if token.i not in others and kind(token):
                 return kind(token)
     sentence = doc[q.first].sent
     sides = lexicon()["two_sides"]
@@ -233,7 +294,8 @@ def hostage_or_prisoner(
     )
     for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
         found = kind(token)
-        if found and contrast and token.i in counted and counted[token.i] is not q:
+        other = token.i in counted and counted[token.i] is not q
+        if found and other and (contrast or _opposed(q, token)):
             return "prisoners" if found == "hostages" else "hostages"
         if found:
             return found

@@ -65,7 +65,10 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             break
         heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
     children = [c for h in heads for c in h.children]
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in children):
+    negated = any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in children
+    )
+    if negated and not _says_of_the_count(q, verb, lex):
         return "negated"
     for head in heads:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
@@ -154,3 +157,17 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _says_of_the_count(q: Quantity, verb: Token, lex) -> bool:
+    """A negated verb that says something of the counted, not that the counting event
+    did not happen: "two thirds of households do not have enough to eat" (its active
+    subject, and no verb of killing, release or flight); but "33 hostages were not
+    freed", "did not free 33 hostages"."""
+    subject = q.noun if q.noun is not None else q.root
+    while subject.dep_ in ("pobj", "prep") and subject.head != subject:
+        subject = subject.head  # "two thirds [of households]"
+    if subject.dep_ != "nsubj" or subject.head != verb:
+        return False
+    actions = lex["verbs"]
+    return not any(verb.lemma_.lower() in actions[a] for a in actions)
