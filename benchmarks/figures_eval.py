@@ -1,6 +1,6 @@
 """Numeric-claim accuracy against tests/gold/claims.jsonl.
 
-    python benchmarks/figures_eval.py [--json] [--errors] [--heldout]
+    python benchmarks/figures_eval.py [--json] [--errors] [--heldout [SET]]
 
 detection: a predicted claim counts when its span overlaps a gold one (one to one).
 fields:    over the claims found, the share with the gold value, category, source
@@ -21,7 +21,6 @@ from trucewatch.evaluate import evaluate_claims
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "claims.jsonl"
 FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
-HELDOUT = ROOT / "tests" / "gold" / "heldout"  # reports in tests/data/heldout
 
 
 def main() -> None:
@@ -30,12 +29,18 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the wrong fields and misses")
     parser.add_argument(
         "--heldout",
-        action="store_true",
-        help="score the held-out reports (tests/gold/heldout), which no rule was written from",
+        nargs="?",
+        const="heldout",
+        metavar="SET",
+        help="score a held-out set instead: tests/gold/SET on the reports in tests/data/SET "
+        "(heldout: the first, heldout2: written after the rules it measured)",
     )
     args = parser.parse_args()
     if args.heldout:
-        result = evaluate_claims(HELDOUT / GOLD.name, [ROOT / "tests" / "data" / "heldout"])
+        result = evaluate_claims(
+            ROOT / "tests" / "gold" / args.heldout / GOLD.name,
+            [ROOT / "tests" / "data" / args.heldout],
+        )
     else:
         result = evaluate_claims(GOLD, FOLDERS)
     if args.json:

@@ -1,6 +1,6 @@
 """Quotation accuracy against tests/gold/quotes.jsonl.
 
-    python benchmarks/quotes_eval.py [--json] [--errors] [--heldout]
+    python benchmarks/quotes_eval.py [--json] [--errors] [--heldout [SET]]
 
 content:     a predicted quotation counts when its span overlaps a gold one (one to one).
 attribution: ... and its speaker is the gold speaker (canonical names; null only matches null).
@@ -17,7 +17,6 @@ from trucewatch.evaluate import evaluate_quotes
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "quotes.jsonl"
 FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
-HELDOUT = ROOT / "tests" / "gold" / "heldout"  # reports in tests/data/heldout
 
 
 def main() -> None:
@@ -26,12 +25,18 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the speaker errors")
     parser.add_argument(
         "--heldout",
-        action="store_true",
-        help="score the held-out reports (tests/gold/heldout), which no rule was written from",
+        nargs="?",
+        const="heldout",
+        metavar="SET",
+        help="score a held-out set instead: tests/gold/SET on the reports in tests/data/SET "
+        "(heldout: the first, heldout2: written after the rules it measured)",
     )
     args = parser.parse_args()
     if args.heldout:
-        result = evaluate_quotes(HELDOUT / GOLD.name, [ROOT / "tests" / "data" / "heldout"])
+        result = evaluate_quotes(
+            ROOT / "tests" / "gold" / args.heldout / GOLD.name,
+            [ROOT / "tests" / "data" / args.heldout],
+        )
     else:
         result = evaluate_quotes(GOLD, FOLDERS)
     if args.json:
