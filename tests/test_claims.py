@@ -314,3 +314,21 @@ def test_a_negated_predicate_of_the_counted_is_no_negated_count(nlp):
     )
     assert find(records, body, "two thirds").modality == "reported"
     assert find(records, body, "33 hostages").modality == "negated"
+
+
+def test_wire_phrasings_from_the_second_held_out_set(nlp):
+    records, body = claims(
+        nlp,
+        report(
+            "Under the accord the militia was to hand over 25 abducted civilians. The death "
+            "toll from nine months of fighting has risen to nearly 6,000, the ministry said. "
+            "This week 62 trucks entered Corran, against 90 planned."
+        ),
+    )
+    assert (
+        find(records, body, "25 abducted civilians").qualifier is None
+    )  # "hand over" is no "over 25"
+    toll = find(records, body, "6,000")
+    assert (toll.category, toll.qualifier) == ("killed", "nearly")
+    assert find(records, body, "62 trucks").modality == "reported"
+    assert find(records, body, "90").modality == "projected"

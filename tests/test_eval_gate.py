@@ -66,3 +66,21 @@ def test_events_meet_the_baseline():
     for name, floors in minimum.items():
         for metric, floor in floors.items():
             assert result[name][metric] >= floor, (name, metric, result[name])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("held_out", ["heldout", "heldout2"])
+def test_held_out_reports_meet_their_baseline(held_out):
+    """Reports no rule was written from (tests/data/heldout*): the floors say how far the
+    rules carry to another conflict and other outlets' styles (benchmarks/README.md)."""
+    minimum = json.loads((GOLD / "baseline.json").read_text("utf-8"))[held_out]
+    reports = [GOLD.parent / "data" / held_out]
+    results = {
+        "quotes": evaluate_quotes(GOLD / held_out / "quotes.jsonl", reports),
+        "claims": evaluate_claims(GOLD / held_out / "claims.jsonl", reports),
+    }
+    for kind, floors in minimum.items():
+        assert results[kind]["files"], f"no {held_out} report found"
+        for name, metrics in floors.items():
+            for metric, floor in metrics.items():
+                assert results[kind][name][metric] >= floor, (kind, name, results[kind][name])

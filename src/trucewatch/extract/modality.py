@@ -51,6 +51,12 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     negations = set(cues["negations"])
     if noun is not None and any(c.dep_ == "det" and c.lower_ in negations for c in noun.children):
         return "negated"
+    counted = noun if noun is not None else q.root
+    planned = [c for c in counted.children if c.dep_ in ("acl", "amod")]
+    if verb is not None and verb.dep_ == "advcl":
+        planned.append(verb)  # "against 90 planned": the number is the participle's subject
+    if any(c.tag_ == "VBN" and c.lemma_.lower() in cues["projection_passives"] for c in planned):
+        return "projected"  # "62 trucks entered, against 90 planned", "the 60 trucks expected"
     if q.duration and noun is not None:
         measured = noun.head if noun.dep_ in ("nmod", "compound", "amod", "npadvmod") else None
         if measured is not None and measured.lemma_.lower() in cues["agreement_nouns"]:

@@ -354,6 +354,13 @@ def _qualify(doc: Doc, quantity: Quantity, lex: dict) -> None:
             continue
         if width == 1 and phrase in prepositional and words[0].head.i not in range(start, end):
             continue  # "released over six weeks", "handed over eight": not the number's
+        before = doc[start - 2] if start >= 2 else None
+        if (
+            width == 1
+            and before is not None
+            and before.lemma_.lower() in lex["particle_verbs"].get(phrase, ())
+        ):
+            continue  # "to hand over 25 abducted civilians", however the parse hangs it
         if phrase == "some" and quantity.value is None:
             continue
         quantity.qualifier = table[phrase]

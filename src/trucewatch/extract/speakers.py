@@ -77,7 +77,10 @@ def main_clause(verb: Token) -> bool:
 def subject_of(verb: Token | None) -> Token | None:
     """The verb's subject; a coordinated or subordinate verb borrows its head's."""
     while verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # Of two subjects ("MARVELLE: A spokeswoman ... said", a dateline taken for one),
+        # the nearer.
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -127,13 +130,21 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     for entity in entities:
         if entity.start <= head.idx < entity.end:
             return entity.canonical or entity.text, entity.label == "PERSON" or described_person
-    # "Its spokesman, Halden Roe, said": the title is the named person's.
-    for child in head.children:
+    # "Its spokesman, Halden Roe, said": the title is the named person's; the parse
+    # may hang the name on the title's last noun ("A spokeswoman for the council, Ines
+    # Farrow, said").
+    titles = [head, *(t for c in head.children if c.dep_ == "prep" for t in c.subtree)]
+    for child in (c for t in titles for c in t.children):
         if child.dep_ != "appos":
             continue
-        for entity in entities:
-            if entity.label == "PERSON" and entity.start <= child.idx < entity.end:
-                return entity.canonical or entity.text, True
+        covering = [e for e in entities if e.start <= child.idx < e.end]
+        if any(e.label == "PERSON" for e in covering):
+            person = next(e for e in covering if e.label == "PERSON")
+            return person.canonical or person.text, True
+        if not covering and child.pos_ == "PROPN" and head.lemma_.lower() in person_nouns():
+            # A name the recogniser missed, after a title that says a person.
+            name = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t == child]
+            return head.doc[name[0].i : name[-1].i + 1].text, True
     words = mention
     if words[0].lower_ in _ARTICLES:
         words = words[1:]
