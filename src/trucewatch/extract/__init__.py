@@ -20,7 +20,7 @@ from trucewatch.extract.records import Claim, Entity, Event, Quote, Record
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 __all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Event", "Quote", "Record", "extract"]
 
