@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.actors import default_table
 from trucewatch.extract.numbers import Quantity, lexicon
 from trucewatch.extract.records import doc_text
 from trucewatch.extract.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, person_nouns
+from trucewatch.extract.speakers import subject_of as speaker_subject
 from trucewatch.extract.timex import UNITS
 
 # Pronouns: a count of "them" is what the claim before counts; a source "it" is resolved.
@@ -254,6 +256,66 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
+def holder_side(noun: Token) -> str | None:
+    """ "prisoners" when a state holds or frees the counted people, "hostages" when an
+    armed group does, else None (see ``holders`` in claims.yaml)."""
+    lex = lexicon()["holders"]
+    holders: list[Token] = []
+    for child in noun.children:  # "the 12 soldiers it holds"
+        if child.dep_ == "relcl" and child.lemma_.lower() in lexicon()["verbs"]["held"]:
+            holders += [c for c in child.children if c.dep_ == "nsubj"]
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.lemma_.lower() in lex["giving_verbs"]:
+        if noun.dep_ == "dobj":
+            subject = speaker_subject(verb)  # "the rebels are to free 40 soldiers"
+            holders += [subject] if subject is not None else []
+        agents = [c for c in verb.children if c.dep_ == "agent"]  # "freed by the group"
+        holders += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    for holder in holders:
+        side = _side(holder, lex)
+        if side is not None:
+            return side
+    return None
+
+
+def _side(holder: Token, lex) -> str | None:
+    if holder.pos_ == "PRON":
+        # "it holds": the nearest organisation or state named before, in the sentence.
+        named = [t for t in holder.sent if t.i < holder.i and t.ent_type_ in ("ORG", "GPE")]
+        if not named:
+            return None
+        holder = named[-1]
+    if holder.ent_type_ == "GPE":
+        return "prisoners"
+    if holder.ent_type_ == "ORG":
+        # A named group: the alias table says whether it is a state's ("Israel Defense
+        # Forces": MIL); one it does not know, named and not a state, is taken for an
+        # armed group ("the Eastern Banner Army").
+        actor = default_table().lookup(_entity_text(holder))
+        state = actor is not None and (actor.label == "GPE" or actor.sector in STATE_SECTORS)
+        return "prisoners" if state else "hostages"
+    lemma = holder.lemma_.lower()
+    if lemma in lex["state"]:
+        return "prisoners"  # "the government", "the army"
+    if lemma in lex["group"]:
+        return "hostages"
+    return None
+
+
+STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG"}  # the alias table's sectors of a state
+
+
+def _entity_text(token: Token) -> str:
+    """The named entity the token is in, as written."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    words = doc[start : end + 1]
+    return (words[1:] if words[0].lower_ == "the" else words).text
+
+
 def hostage_or_prisoner(
     q: Quantity, doc: Doc, hostage: set, prisoner: set, counted: dict
 ) -> str | None:
@@ -287,6 +349,9 @@ def hostage_or_prisoner(
         for token in q.noun.subtree:
             if token.i not in others and kind(token):
                 return kind(token)
+        held_by = holder_side(q.noun)
+        if held_by is not None:
+            return held_by
     sentence = doc[q.first].sent
     sides = lexicon()["two_sides"]
     contrast = any(

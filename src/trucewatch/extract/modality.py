@@ -51,6 +51,10 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     negations = set(cues["negations"])
     if noun is not None and any(c.dep_ == "det" and c.lower_ in negations for c in noun.children):
         return "negated"
+    if any(t.lemma_.lower() in lex["record_nouns"] for t in chain):
+        # "handed over the names of the three hostages", "a list of the first 12
+        # captives": who is to be freed, not a release.
+        return "projected"
     counted = noun if noun is not None else q.root
     planned = [c for c in counted.children if c.dep_ in ("acl", "amod")]
     if verb is not None and verb.dep_ == "advcl":
@@ -139,9 +143,12 @@ def cumulative(
     q: Quantity, verb: Token | None, chain: list[Token], modality: str, category: str
 ) -> bool:
     """A running total: "so far", "in all", "since ...", "a total of 1,000"; "have been
-    freed" for tracked figures."""
+    freed" for tracked figures (not "the three women have been freed")."""
     if modality != "reported":
         return False
+    subset = set(lexicon()["subset_words"])
+    if any(t.lower_ in subset or t.lemma_.lower() in subset for t in chain):
+        return False  # "150 were freed in total, including 22 women": a part, no total
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
     doc = q.root.doc
@@ -156,13 +163,20 @@ def cumulative(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                 for c in head.children
             )
-            if perfect and category != "other":
+            if perfect and category != "other" and not _known_group(q):
                 return True  # "have been freed", "has killed"
             for child in head.children:
                 words.append(child.lower_)
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _known_group(q: Quantity) -> bool:
+    """ "The three women have been handed over": people already told of, whose
+    handover is the news, not a running total."""
+    counted = q.noun if q.noun is not None else q.root
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in counted.children)
 
 
 def _says_of_the_count(q: Quantity, verb: Token, lex) -> bool:

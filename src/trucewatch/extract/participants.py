@@ -35,6 +35,8 @@ from trucewatch.extract.speakers import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     Antecedent,
+    armed_group_heads,
+    group_nouns,
     mention_of,
 )
 
@@ -87,8 +89,7 @@ class Resolver:
         self.groups = [
             (e.start, e.canonical or e.text)
             for e in entities
-            if e.label == "ORG"
-            and getattr(aliases.lookup(e.canonical or e.text), "sector", None) in ("REB", "OPP")
+            if e.label == "ORG" and self._armed_group(e.canonical or e.text, aliases)
         ]
         self.countries = [
             (e.start, e.canonical or e.text)
@@ -170,7 +171,8 @@ class Resolver:
                 return self.names_of(head.head.head) if head.head.dep_ == "relcl" else []
             reporter = self.reporter(head)
             return reporter if reporter is not None else self.pronoun(head)
-        if word in ("group", "movement") and any(c.lower_ == "the" for c in head.children):
+        if head.lemma_.lower() in group_nouns() and any(c.lower_ == "the" for c in head.children):
+            # "the group", "the rebels", "the militia": the group named last
             group = self.last_group(head.idx)
             if group is not None:
                 return [group]
@@ -260,6 +262,15 @@ class Resolver:
                 return name
         return None
 
+    @staticmethod
+    def _armed_group(name: str, aliases: AliasTable) -> bool:
+        """An armed group by the alias table (REB, OPP), or, unknown to it, by the last
+        word of its name ("Eastern Banner Army")."""
+        actor = aliases.lookup(name)
+        if actor is not None:
+            return actor.sector in ("REB", "OPP")
+        return name.split()[-1].lower() in armed_group_heads()
+
     def last_group(self, before: int) -> str | None:
         """``the group``: the last armed group or organisation named before."""
         for start, name in reversed(self.groups):
@@ -341,6 +352,16 @@ class Resolver:
                         found.append(name)
         if found:
             return found
+        for child in head.children:
+            entity = self.entity_at(child) if child.dep_ == "poss" else None
+            # "Orvania's government": a state the alias table does not know (a city's
+            # would be named "the city's government" or by its office).
+            if (
+                entity is not None
+                and entity.label == "GPE"
+                and self.aliases.lookup(entity.canonical or entity.text) is None
+            ):
+                return [entity.canonical or entity.text]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 for pobj in child.children:

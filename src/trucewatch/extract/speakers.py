@@ -62,6 +62,10 @@ def group_nouns() -> frozenset[str]:
     return _institutions()["group_nouns"]
 
 
+def armed_group_heads() -> frozenset[str]:
+    return _institutions()["armed_group_heads"]
+
+
 def main_clause(verb: Token) -> bool:
     """The verb heads a sentence, or a clause after a label (``UPDATE: the agency has ...``)."""
     if verb.dep_ == "ROOT":
@@ -85,11 +89,32 @@ def subject_of(verb: Token | None) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if verb.dep_ == "conj":
+            stolen = _subject_taken_by_object(verb)
+            if stolen is not None:
+                return stolen
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
     return None
+
+
+def _subject_taken_by_object(verb: Token) -> Token | None:
+    """ "the rebels are to free 40 soldiers and the government is to release 450": the
+    small model makes "the government" a conjunct of "soldiers" and leaves "is"
+    without a subject. The noun just before the subjectless verb, coordinated with a
+    noun of the clause before, is its subject."""
+    first = min(t.i for t in verb.subtree if t.i <= verb.i)
+    if first == 0:
+        return None
+    before = verb.doc[first - 1]
+    while before.dep_ == "det" and before.i > 0:
+        before = verb.doc[before.i - 1]
+    noun = before if before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") else None
+    if noun is None or noun.head.dep_ not in ("dobj", "pobj", "attr"):
+        return None
+    return noun if noun.i < verb.i and verb.head in noun.head.ancestors else None
 
 
 def mention_of(head: Token | None) -> Span | None:

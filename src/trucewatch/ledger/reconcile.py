@@ -144,7 +144,20 @@ def reconcile_obligation(
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
-    figures = per_report_figures([c for c in counted if not c.get("cumulative")])
+    # "150 were freed in total, including 22 women": a smaller figure in a running
+    # total's own sentence is a part of it, not an exchange of its own.
+    largest: dict[tuple, float] = {}
+    for t in totals:
+        key = (t["doc"], t.get("evidence_start"))
+        largest[key] = max(largest.get(key, t["value"]), t["value"])
+    figures = per_report_figures(
+        [
+            c
+            for c in counted
+            if not c.get("cumulative")
+            and c["value"] >= largest.get((c["doc"], c.get("evidence_start")), c["value"])
+        ]
+    )
     # A figure for "one exchange" that, added to a running total already known,
     # would overshoot the promise is itself a total whose sentence did not say
     # so ("Israel released nearly 1,800 prisoners", after "in all, ...").
