@@ -16,33 +16,21 @@ import argparse
 import json
 from pathlib import Path
 
+import heldout
+
 from trucewatch.evaluate import evaluate_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "claims.jsonl"
-FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list the wrong fields and misses")
-    parser.add_argument(
-        "--heldout",
-        nargs="?",
-        const="heldout",
-        metavar="SET",
-        help="score a held-out set instead: tests/gold/SET on the reports in tests/data/SET "
-        "(heldout: the first, heldout2: written after the rules it measured)",
-    )
+    heldout.add_option(parser)
     args = parser.parse_args()
-    if args.heldout:
-        result = evaluate_claims(
-            ROOT / "tests" / "gold" / args.heldout / GOLD.name,
-            [ROOT / "tests" / "data" / args.heldout],
-        )
-    else:
-        result = evaluate_claims(GOLD, FOLDERS)
+    result = evaluate_claims(*heldout.sources(args, GOLD))
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

@@ -18,12 +18,17 @@ REPORTS = DATA / "riverland"
 SPEC = DATA / "riverland-2031.yaml"
 
 
+def ingested(tmp_path_factory, folder: Path) -> str:
+    """A new database holding the reports in ``folder``, all read without an error."""
+    url = f"sqlite:///{tmp_path_factory.mktemp(folder.name) / 'reports.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(folder)], db).errors
+    return url
+
+
 @pytest.fixture(scope="module")
 def riverland_db(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('riverland') / 'riverland.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(REPORTS)], db).errors
-    return url
+    return ingested(tmp_path_factory, REPORTS)
 
 
 def test_ledger_of_an_invented_truce(riverland_db):
@@ -59,10 +64,7 @@ HELD_OUT_SPEC = DATA / "orvania-2030.yaml"
 
 @pytest.fixture(scope="module")
 def orvania_db(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('orvania') / 'orvania.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(HELD_OUT)], db).errors
-    return url
+    return ingested(tmp_path_factory, HELD_OUT)
 
 
 @pytest.mark.parametrize(
