@@ -11,7 +11,12 @@ from spacy.tokens import Doc, Token
 from trucewatch.extract.actors import default_table
 from trucewatch.extract.numbers import Quantity, lexicon
 from trucewatch.extract.records import doc_text
-from trucewatch.extract.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, person_nouns
+from trucewatch.extract.speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    is_armed_group,
+    person_nouns,
+)
 from trucewatch.extract.speakers import subject_of as speaker_subject
 from trucewatch.extract.timex import UNITS
 
@@ -289,11 +294,13 @@ def _side(holder: Token, lex) -> str | None:
         return "prisoners"
     if holder.ent_type_ == "ORG":
         # A named group: the alias table says whether it is a state's ("Israel Defense
-        # Forces": MIL); one it does not know, named and not a state, is taken for an
-        # armed group ("the Eastern Banner Army").
-        actor = default_table().lookup(_entity_text(holder))
-        state = actor is not None and (actor.label == "GPE" or actor.sector in STATE_SECTORS)
-        return "prisoners" if state else "hostages"
+        # Forces": MIL) or an armed group (REB); one it does not know is an armed group
+        # when its name says so ("the Eastern Banner Army"); the Red Cross is neither.
+        name, table = _entity_text(holder), default_table()
+        actor = table.lookup(name)
+        if actor is not None and (actor.label == "GPE" or actor.sector in STATE_SECTORS):
+            return "prisoners"
+        return "hostages" if is_armed_group(name, table) else None
     lemma = holder.lemma_.lower()
     if lemma in lex["state"]:
         return "prisoners"  # "the government", "the army"

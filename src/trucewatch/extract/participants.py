@@ -35,8 +35,8 @@ from trucewatch.extract.speakers import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     Antecedent,
-    armed_group_heads,
     group_nouns,
+    is_armed_group,
     mention_of,
 )
 
@@ -89,7 +89,7 @@ class Resolver:
         self.groups = [
             (e.start, e.canonical or e.text)
             for e in entities
-            if e.label == "ORG" and self._armed_group(e.canonical or e.text, aliases)
+            if e.label == "ORG" and is_armed_group(e.canonical or e.text, aliases)
         ]
         self.countries = [
             (e.start, e.canonical or e.text)
@@ -261,15 +261,6 @@ class Resolver:
             if start < head.idx and last_word in (word, head.lemma_.lower()):
                 return name
         return None
-
-    @staticmethod
-    def _armed_group(name: str, aliases: AliasTable) -> bool:
-        """An armed group by the alias table (REB, OPP), or, unknown to it, by the last
-        word of its name ("Eastern Banner Army")."""
-        actor = aliases.lookup(name)
-        if actor is not None:
-            return actor.sector in ("REB", "OPP")
-        return name.split()[-1].lower() in armed_group_heads()
 
     def last_group(self, before: int) -> str | None:
         """``the group``: the last armed group or organisation named before."""

@@ -66,6 +66,15 @@ def armed_group_heads() -> frozenset[str]:
     return _institutions()["armed_group_heads"]
 
 
+def is_armed_group(name: str, aliases: AliasTable) -> bool:
+    """An armed group by the alias table (sector REB or OPP), or, unknown to it, by the
+    last word of its name ("Eastern Banner Army", "Riverland Front")."""
+    actor = aliases.lookup(name)
+    if actor is not None:
+        return actor.sector in ("REB", "OPP")
+    return name.split()[-1].lower() in armed_group_heads()
+
+
 def main_clause(verb: Token) -> bool:
     """The verb heads a sentence, or a clause after a label (``UPDATE: the agency has ...``)."""
     if verb.dep_ == "ROOT":
