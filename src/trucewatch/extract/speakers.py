@@ -8,8 +8,8 @@ the phrase without its article (``Netanyahu’s office``). Pronouns look back:
 ``it``/``they`` to the last subject that is not a person and can speak (a
 named entity, a body such as ``the civil defence agency``, or an earlier
 speaker; not ``the ceasefire``). ``The group`` (a generic noun with nothing
-but ``the``) is the organisation named last before it. A title in apposition to a name
-(``Its spokesman, Halden Roe, said``) is the name's. Relative pronouns (``the
+but ``the``) is the organisation named last before it. A title in
+apposition to a name (``Its spokesman, Halden Roe, said``) is the name's. Relative pronouns (``the
 air force, which said``) are the noun they attach to. No phrase runs across a
 dash or a colon (``07:35 GMT — the agency says``).
 """
@@ -151,7 +151,6 @@ class Antecedent:
     name: str
     person: bool
     can_speak: bool = True  # a pronoun that speaks stands only for one that can
-    label: str | None = None  # the entity label, when a named entity
 
 
 def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple[str, bool]:
@@ -199,7 +198,7 @@ def antecedents(
     """People and groups a later pronoun may stand for, in text order, outside quotes;
     ``speakers``: where the mentions of speech acts' speakers start."""
     found = [
-        Antecedent(e.start, e.canonical or e.text, True, label="PERSON")
+        Antecedent(e.start, e.canonical or e.text, True)
         for e in entities
         if e.label == "PERSON"
         and not quoted(doc.char_span(e.start, e.end, alignment_mode="expand")[0])
@@ -215,13 +214,13 @@ def antecedents(
         name, person = name_of(mention, entities, aliases)
         # "he" and "she" are one person: a plural subject is a group.
         person = person and token.tag_ not in ("NNS", "NNPS")
-        label = next((e.label for e in entities if e.start <= token.idx < e.end), None)
+        named = any(e.start <= token.idx < e.end for e in entities)
         speaks = (
-            label is not None
+            named
             or token.lemma_.lower() in institution_nouns() | person_nouns()
             or mention.start_char in speakers
         )
-        found.append(Antecedent(mention.start_char, name, person, speaks, label))
+        found.append(Antecedent(mention.start_char, name, person, speaks))
     return sorted(found, key=lambda a: a.at)
 
 
