@@ -1,6 +1,6 @@
 """Event accuracy against tests/gold/events.jsonl.
 
-    python benchmarks/events_eval.py [--json] [--errors]
+    python benchmarks/events_eval.py [--json] [--errors] [--heldout [SET]]
 
 type:             a predicted event counts when its trigger overlaps a gold one (one to one)
                   and its PLOVER type is the gold type.
@@ -16,11 +16,12 @@ import argparse
 import json
 from pathlib import Path
 
+import heldout
+
 from trucewatch.evaluate import evaluate_events
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "events.jsonl"
-FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "examples" / "reports"]
 METRICS = ("type", "type+actor", "type+actor+date", "incidents")
 
 
@@ -28,8 +29,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list the first error of each miss")
+    heldout.add_option(parser)
     args = parser.parse_args()
-    result = evaluate_events(GOLD, FOLDERS)
+    result = evaluate_events(*heldout.sources(args, GOLD))
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

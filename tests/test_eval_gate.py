@@ -79,6 +79,8 @@ def test_held_out_reports_meet_their_baseline(held_out):
         "quotes": evaluate_quotes(GOLD / held_out / "quotes.jsonl", reports),
         "claims": evaluate_claims(GOLD / held_out / "claims.jsonl", reports),
     }
+    if (GOLD / held_out / "events.jsonl").exists():
+        results["events"] = evaluate_events(GOLD / held_out / "events.jsonl", reports)
     for kind, floors in minimum.items():
         assert results[kind]["files"], f"no {held_out} report found"
         for name, metrics in floors.items():

@@ -332,3 +332,24 @@ def test_two_reports_of_one_release_are_one_incident(db_url, tmp_path):
         assert {**db.counts(), "runs": 0} == {**counts, "runs": 0}
         stored = list(db.iter_records("event"))
         assert all(r["incident_id"] is not None for r in stored)
+
+
+def test_the_government_is_the_state_whose_government_was_named(nlp):
+    records = events(
+        nlp,
+        " date 2033-06-02 MARVELLE: Kestria's government and the Valon People's Militia agreed "
+        "on Thursday to extend their truce. The government was to free 300 militia members, "
+        "and the rebels were to hand over 25 abducted civilians.",
+    )
+    find(records, trigger="agreed", actor=["Kestria", "Valon People's Militia"])
+    find(records, trigger="free", actor=["Kestria"])
+    find(records, trigger="hand", actor=["Valon People's Militia"])
+
+
+def test_a_bare_government_in_a_report_datelined_in_its_country(nlp):
+    records = events(
+        nlp,
+        " date 2033-06-09 CORRAN, Kestria: The government says it will free the remaining 120 "
+        "once the militia returns every captive.",
+    )
+    find(records, trigger="free", type="RETREAT", actor=["Kestria"])

@@ -108,6 +108,8 @@ def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bo
         entity = resolver.entity_at(token)
         if (entity is not None and entity.label in ("PERSON", "NORP")) or token.pos_ == "PRON":
             return True
+        if token.like_num and any(c.dep_ in ("det", "amod") for c in token.children):
+            return True  # "will free the remaining 120", "the last ten": people counted before
     heads = [token, *token.conjuncts]
     return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 

@@ -44,6 +44,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLES = {"the", "a", "an", "some", "both"}
 _PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"at", "to"}
 _OFFICIALS = {"official", "officials", "authority", "authorities", "leader", "leaders"}
+GOVERNMENT_NOUNS = {"government", "cabinet", "administration", "regime", "authorities"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "million", "score", "thousands", "hundreds"}
 
 
@@ -95,6 +96,13 @@ class Resolver:
             (e.start, e.canonical or e.text)
             for e in entities
             if e.label == "GPE" and self._country_actor(e.canonical or e.text)
+        ]
+        # States whose government the report names ("Kestria's government"), for a
+        # later bare "the government".
+        self.governed = [
+            (e.start, e.canonical or e.text)
+            for e in entities
+            if e.label == "GPE" and self._governs(e)
         ]
         self.state_of: dict[str, str] = {}
         self.military_of: dict[str, str] = {}
@@ -180,6 +188,10 @@ class Resolver:
             pair = self.last_countries(head.idx, 2)
             return pair if len(pair) == 2 else []
         lemma = head.lemma_.lower()
+        if lemma in GOVERNMENT_NOUNS and any(c.lower_ == "the" for c in head.children):
+            state = self.government(head)
+            if state is not None:
+                return [state]
         if lemma in self.lexicon.office_nouns or word in _OFFICIALS:
             principal = self.principal(head)
             if principal:
@@ -260,6 +272,33 @@ class Resolver:
         for start, last_word, name in reversed(self.organisations):
             if start < head.idx and last_word in (word, head.lemma_.lower()):
                 return name
+        return None
+
+    def _governs(self, entity: Entity) -> bool:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "poss" and root.head.lemma_.lower() in GOVERNMENT_NOUNS
+
+    def government(self, head: Token) -> str | None:
+        """A bare ``the government``: the state whose government was named last before it,
+        else the last state named, else the dateline's country (``CORRAN, Kestria:``)."""
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in head.children):
+            return None
+        for found in (self.governed, self.countries):
+            earlier = [name for start, name in found if start < head.idx]
+            if earlier:
+                return earlier[-1]
+        if self.dateline_span is not None:
+            end = self.dateline_span[1]
+            after = [
+                e
+                for e in self.by_token.values()
+                if e.label == "GPE" and end < e.start <= end + 3  # "CORRAN, Kestria:"
+            ]
+            if after:
+                return after[0].canonical or after[0].text
         return None
 
     def last_group(self, before: int) -> str | None:
