@@ -102,3 +102,13 @@ def test_figures_by_category(tmp_path, seed_path):
     table = run("figures", "--db", url)
     assert table.exit_code == 0 and "47,518" in table.stdout
     assert run("figures", "--category", "nonsense", "--db", url).exit_code == 2
+
+
+def test_reextract_after_ingest_has_nothing_to_do_until_asked_for_all(seed_path, tmp_path):
+    db = f"sqlite:///{tmp_path / 'tw.db'}"
+    assert run("ingest", str(seed_path), "--db", db).exit_code == 0
+    result = run("reextract", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "0 stored report(s) extracted again" in result.output
+    result = run("reextract", "--all", "--db", db)
+    assert "1 stored report(s) extracted again" in result.output

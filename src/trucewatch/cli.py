@@ -20,6 +20,7 @@ from trucewatch.tables import (
     figures_table,
     incidents_table,
     print_counts,
+    print_reextracted,
     print_summary,
     quotes_table,
     timeline_table,
@@ -166,6 +167,34 @@ def ingest(files, db_url, model, workers, batch_size, engine, ray_address) -> No
         )
         print_summary(summary, db)
     sys.exit(1 if summary.errors else 0)
+
+
+@cli.command()
+@db_option
+@model_option
+@workers_option
+@batch_option
+@click.option(
+    "--all", "every", is_flag=True, help="Every stored report, not only the outdated ones."
+)
+def reextract(db_url, model, workers, batch_size, every) -> None:
+    """Extract stored reports again with this version's extractors, replacing their records.
+
+    After an upgrade, the reports an older extractor version read keep its
+    records until this runs; their text is read from the database, not from
+    the inputs. Each report is replaced in one transaction: stop it at any
+    point and run it again to finish.
+    """
+    with Database(db_url) as db, document_progress("re-extracting") as advance:
+        summary = pipeline.reextract(
+            db,
+            every=every,
+            on_document=advance,
+            batch_size=batch_size,
+            n_process=workers,
+            model=model,
+        )
+        print_reextracted(summary, db)
 
 
 @cli.command()

@@ -102,6 +102,15 @@ def print_summary(summary, db) -> None:
     print_counts(db.counts(), db)
 
 
+def print_reextracted(summary, db) -> None:
+    """What a re-extraction did, then what the database holds."""
+    Console().print(
+        f"[bold]run {summary.run_id}[/]: {summary.documents} stored report(s) extracted again, "
+        f"{summary.record_total} record(s) in {summary.seconds:.1f}s"
+    )
+    print_counts(db.counts(), db)
+
+
 def print_counts(counts: dict[str, int], db) -> None:
     """Rows per table, the latest reports with their record counts, the most mentioned actors."""
     console = Console()

@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, func, insert, or_, select, union, update
+from sqlalchemy import create_engine, delete, event, func, insert, or_, select, union, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -25,7 +25,7 @@ from trucewatch.config import database_url
 from trucewatch.errors import InputError
 from trucewatch.extract.records import Record
 from trucewatch.ingest import dedup
-from trucewatch.ingest.documents import Document
+from trucewatch.ingest.documents import Dateline, Document
 from trucewatch.store.incidents import assign_incidents, refresh
 from trucewatch.store.schema import (
     RECORD_TABLES,
@@ -213,22 +213,45 @@ class Database:
                         for key in dict.fromkeys(dedup.band_keys(signature))
                     ],
                 )
-                records = list(records)
-                by_table: dict[str, list[dict]] = {}
-                for record in records:
-                    by_table.setdefault(record.kind, []).append(record_row(record))
-                new_events = [r for r in records if r.kind == "event"]
-                incident_ids = assign_incidents(conn, new_events)
-                for row, incident_id in zip(by_table.get("event", []), incident_ids, strict=True):
-                    row["incident_id"] = incident_id
-                for kind, rows in by_table.items():
-                    conn.execute(insert(RECORD_TABLES[kind]), rows)
-                refresh(conn, set(incident_ids))
+                refresh(conn, _insert_records(conn, list(records)))
         except IntegrityError:
             if self.has_document(document.content_hash):
                 return False
             raise
         return True
+
+    def stale_documents(self, version: str, every: bool = False) -> Iterator[Document]:
+        """Stored reports whose records another extractor version wrote (all of them with
+        ``every``), oldest first, rebuilt as documents to extract again."""
+        query = select(documents.c.id).outerjoin(runs, runs.c.id == documents.c.run_id)
+        if not every:
+            query = query.where(
+                or_(runs.c.extractor_version.is_(None), runs.c.extractor_version != version)
+            )
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(query.order_by(documents.c.date, documents.c.id)).scalars())
+        for i in range(0, len(ids), 256):  # read in pages: bodies are not all held at once
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(documents).where(documents.c.id.in_(ids[i : i + 256])))
+                found = {row.id: stored_document(row) for row in rows}
+            yield from (found[d] for d in ids[i : i + 256] if d in found)
+
+    def replace_records(self, doc_id: str, records: Iterable[Record], run_id: int) -> None:
+        """Put a stored report's records from a new extraction in place of its old ones, in
+        one transaction; the incidents its events belonged to are recomputed (or removed)."""
+        with self.engine.begin() as conn:
+            before = set(
+                conn.execute(
+                    select(events.c.incident_id).where(
+                        events.c.doc_id == doc_id, events.c.incident_id.is_not(None)
+                    )
+                ).scalars()
+            )
+            for table in RECORD_TABLES.values():
+                conn.execute(delete(table).where(table.c.doc_id == doc_id))
+            after = _insert_records(conn, list(records))
+            conn.execute(update(documents).where(documents.c.id == doc_id).values(run_id=run_id))
+            refresh(conn, before | after)
 
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -474,6 +497,42 @@ class Database:
         )
         with self.engine.connect() as conn:
             return [(value, n) for value, n in conn.execute(query)]
+
+
+def _insert_records(conn, records: list[Record]) -> set[int]:
+    """Insert one report's records, its events linked to incidents; the incidents touched."""
+    by_table: dict[str, list[dict]] = {}
+    for record in records:
+        by_table.setdefault(record.kind, []).append(record_row(record))
+    incident_ids = assign_incidents(conn, [r for r in records if r.kind == "event"])
+    for row, incident_id in zip(by_table.get("event", []), incident_ids, strict=True):
+        row["incident_id"] = incident_id
+    for kind, rows in by_table.items():
+        conn.execute(insert(RECORD_TABLES[kind]), rows)
+    return set(incident_ids)
+
+
+def stored_document(row) -> Document:
+    """A stored report as the document extraction reads (text, date, title, dateline)."""
+    dateline = (
+        Dateline(row.dateline, row.dateline_start, row.dateline_end)
+        if row.dateline is not None
+        else None
+    )
+    return Document(
+        id=row.id,
+        content_hash=row.content_hash,
+        body=row.body,
+        path=row.path,
+        date=row.date,
+        title=row.title,
+        dateline=dateline,
+        url=row.url,
+        source=row.source,
+        external_id=row.external_id,
+        near_duplicate_of=row.near_duplicate_of,
+        similarity=row.similarity,
+    )
 
 
 def document_row(document: Document, signature: np.ndarray, run_id: int | None) -> dict:
