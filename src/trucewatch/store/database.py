@@ -8,6 +8,8 @@ them by content hash.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from importlib import resources
@@ -52,13 +54,29 @@ def engine_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL lets readers (the web app) run while an ingest writes; NORMAL sync is
     # still durable across a process crash, which is the failure tested.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _write_ahead_log(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _write_ahead_log(cursor, attempts: int = 50) -> None:
+    """Switch a new file to WAL. The switch needs the file to itself, and SQLite
+    answers "database is locked" at once, without waiting, while another process
+    opening the same new file holds it (two ingesters starting together): retry."""
+    for attempt in range(attempts):
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return  # a file already in WAL stays so: nothing to lock
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def now() -> dt.datetime:
