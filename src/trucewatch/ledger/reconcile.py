@@ -465,44 +465,51 @@ def exchange_count(phase: Phase, claims: list[dict], as_of: dt.date) -> dict:
 # Categories whose figures are compared across sources (a toll by one account
 # against another's); releases and exchanges are reconciled per obligation.
 COMPARED = ("killed", "wounded", "displaced", "hostages_held")
+# A war's running toll ("more than 46,000 killed since October 2023") and one
+# incident's dead ("at least 19 killed in strikes during the delay") are different
+# quantities: they are compared only with their own kind.
+FIGURE_KINDS = (("running", True), ("incident", False))
 
 
 def competing_figures(claims: list[dict], as_of: dt.date) -> list[dict]:
-    """Per compared category, each source's latest figure, when sources give different ones."""
+    """Per compared category and kind (running toll or incident count), each named
+    source's latest figure: the tolls side by side, whether or not they differ."""
     result = []
     for category in COMPARED:
-        latest: dict[str | None, dict] = {}
-        for claim in claims:
-            if claim.get("category") != category or claim.get("modality") != "reported":
-                continue
-            if claim.get("value") is None or (known_on(claim) or dt.date.max) > as_of:
-                continue
-            key = claim.get("source")
-            if key is None:
-                continue
-            current = latest.get(key)
-            if current is None or (known_on(claim), claim["value"]) > (
-                known_on(current),
-                current["value"],
-            ):
-                latest[key] = claim
-        if len({c["value"] for c in latest.values()}) > 1:
-            result.append(
-                {
-                    "category": category,
-                    "values": [
-                        {
-                            "value": c["value"],
-                            "qualifier": c.get("qualifier"),
-                            "source": source,
-                            "location": c.get("location"),
-                            "subject": c.get("subject"),
-                            "date": _iso(known_on(c)),
-                            "doc": c["doc"],
-                            "evidence": c.get("evidence"),
-                        }
-                        for source, c in sorted(latest.items(), key=lambda kv: -kv[1]["value"])
-                    ],
-                }
-            )
+        for kind, cumulative in FIGURE_KINDS:
+            latest: dict[str | None, dict] = {}
+            for claim in claims:
+                if claim.get("category") != category or claim.get("modality") != "reported":
+                    continue
+                if bool(claim.get("cumulative")) is not cumulative:
+                    continue
+                if claim.get("value") is None or (known_on(claim) or dt.date.max) > as_of:
+                    continue
+                key = claim.get("source")
+                if key is None:
+                    continue
+                current = latest.get(key)
+                if current is None or (known_on(claim), claim["value"]) > (
+                    known_on(current),
+                    current["value"],
+                ):
+                    latest[key] = claim
+            if latest:
+                result.append({"category": category, "kind": kind, "values": _by_source(latest)})
     return result
+
+
+def _by_source(latest: dict[str, dict]) -> list[dict]:
+    return [
+        {
+            "value": c["value"],
+            "qualifier": c.get("qualifier"),
+            "source": source,
+            "location": c.get("location"),
+            "subject": c.get("subject"),
+            "date": _iso(known_on(c)),
+            "doc": c["doc"],
+            "evidence": c.get("evidence"),
+        }
+        for source, c in sorted(latest.items(), key=lambda kv: -kv[1]["value"])
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
+from rich.padding import Padding
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
@@ -45,26 +47,22 @@ def ledger_table(result: dict) -> Group:
         title = f"{phase['name']}: {when}, {day}" + (
             f", {exchanges} exchange(s)" if exchanges is not None else ""
         )
-        table = Table(title=title, title_justify="left", show_lines=False)
-        for column in ("obligation", "party", "delivered", "promised", "progress", "status",
-                       "reports", "conflicts"):  # fmt: skip
-            table.add_column(column, overflow="fold")
+        table = obligations_table(title)
         for row in phase["obligations"]:
             delivered = row["delivered"]
-            shown = figure(delivered["best"])
+            shown = f"{figure(delivered['best'])} of {figure(row['promised'], row['approx'])}"
             if delivered["low"] is not None and delivered["low"] != delivered["high"]:
-                shown += f" ({figure(delivered['low'])}–{figure(delivered['high'])})"
+                shown += f"\n({figure(delivered['low'])}–{figure(delivered['high'])})"
             total = row["promised"] or 0
             bar = (
-                ProgressBar(total=total, completed=min(delivered["best"] or 0, total), width=20)
+                ProgressBar(total=total, completed=min(delivered["best"] or 0, total), width=6)
                 if total
                 else Text("–")
             )
             table.add_row(
-                f"{row['id']} ({row['what']})",
+                row["id"],
                 row["party"],
                 shown,
-                figure(row["promised"], row["approx"]),
                 bar,
                 Text(row["status"].replace("_", " "), STATUS_STYLE[row["status"]]),
                 str(row["reports"]),
@@ -77,16 +75,40 @@ def ledger_table(result: dict) -> Group:
                     f"{figure(v['value'])} ({v['source'] or v.get('what') or 'no source'})"
                     for v in conflict["values"]
                 )
-                parts.append(
-                    Text(
-                        f"  {row['id']}: {conflict['kind']} {conflict['date']}: {values}", "yellow"
-                    )
+                line = Text(
+                    f"{row['id']}: {conflict['kind']} {conflict['date']}: {values}", "yellow"
                 )
+                parts.append(Padding(line, (0, 0, 0, 2)))
     for toll in result["figures"]:
         values = "; ".join(
             f"{v['qualifier'] + ' ' if v['qualifier'] else ''}{figure(v['value'])} "
             f"by {v['source']}" + (f" ({v['location']})" if v["location"] else "")
             for v in toll["values"]
         )
-        parts.append(Text(f"{toll['category']}, by source: {values}"))
+        what = toll["category"].replace("_", " ")
+        parts.append(Text(f"{what}, {TOLL_KIND[toll.get('kind')]} by source: {values}"))
     return Group(*parts)
+
+
+TOLL_KIND = {"running": "running tolls", "incident": "single incidents", None: "figures"}
+
+
+def obligations_table(title: str) -> Table:
+    """A table that fits 80 columns (a terminal, or a pipe: rich's width then) with
+    whole-word headers; long obligation ids and party names fold, figures never do."""
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("obligation", overflow="fold", min_width=10)
+    table.add_column("party", overflow="fold", min_width=5, max_width=12)
+    table.add_column("delivered", no_wrap=True, justify="right")
+    table.add_column("", no_wrap=True, min_width=6)  # the progress bar
+    table.add_column("status", no_wrap=True)
+    table.add_column("reports", no_wrap=True, justify="right")
+    table.add_column("conflicts", no_wrap=True, justify="right")
+    return table
