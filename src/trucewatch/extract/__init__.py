@@ -17,10 +17,11 @@ from trucewatch.extract.entities import extract_entities
 from trucewatch.extract.events import extract_events
 from trucewatch.extract.quotes import extract_quotes
 from trucewatch.extract.records import Claim, Entity, Event, Quote, Record
+from trucewatch.extract.sides import assign_sides
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 __all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Event", "Quote", "Record", "extract"]
 
@@ -33,7 +34,9 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     records += entities
     quotes = extract_quotes(doc, document, entities, aliases)
     records += quotes
-    records += extract_claims(doc, document, quotes, entities)
-    records += extract_events(doc, document, entities, aliases)
+    claims = extract_claims(doc, document, quotes, entities)
+    events = extract_events(doc, document, entities, aliases)
+    assign_sides(doc, claims, events, aliases)  # whose people: read from the release events
+    records += claims + events
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records

@@ -100,6 +100,9 @@ class Claim(Record):
     date: dt.date | None = None
     modality: str = "reported"
     cumulative: bool = False
+    released_by: list[str] | None = None
+    received_by: list[str] | None = None
+    each: bool = False
 
 
 @dataclass(slots=True)

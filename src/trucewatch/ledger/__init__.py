@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.ledger.draft import draft, draft_yaml
 from trucewatch.ledger.reconcile import COMPARED, SUMMING_UP, ledger
-from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec
+from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec, party_names
 from trucewatch.ledger.timeline import timeline
 from trucewatch.store.schema import RECORD_TABLES
 
@@ -126,19 +125,3 @@ def draft_from_files(paths: list[str], on_error=None) -> dict:
             elif record.kind == "event":
                 events.append(record.to_dict())
     return draft(claims, events)
-
-
-def party_names(
-    agreement: Agreement, aliases: AliasTable | None = None, parties: list[str] | None = None
-) -> set[str]:
-    """Every name a party goes by: as written in the spec, its alias-table entry, spec aliases."""
-    aliases = aliases or default_table()
-    names: set[str] = set()
-    for party in agreement.parties if parties is None else parties:
-        names.add(party)
-        names.update(agreement.aliases.get(party, []))
-        actor = aliases.lookup(party)
-        if actor is not None:
-            names.add(actor.canonical)
-            names.update(actor.aliases)
-    return names

@@ -46,7 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
 
-from trucewatch.ledger.spec import Agreement, Obligation, Phase
+from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
 TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
@@ -126,12 +126,63 @@ def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
     return winner, [c for c in claims if c.get("value") != winner_value]
 
 
+Sides = dict[str, set[str]]  # party -> every name it goes by, case-folded
+
+
+def party_sides(agreement: Agreement) -> Sides:
+    return {
+        party: {n.casefold() for n in party_names(agreement, parties=[party])}
+        for party in agreement.parties
+    }
+
+
+def counts_for(claim: dict, party: str, sides: Sides) -> bool | None:
+    """Whether a release figure is ``party``'s release; None when the report does not say.
+
+    The side that frees decides ("Russia released 95": Russia's; "Russia and
+    Ukraine exchanged 190": both together, nobody's own, unless "each"); else
+    the side whose people they are ("230 Ukrainian prisoners": not Ukraine's).
+    """
+
+    def parties(names) -> set[str]:
+        return {p for p, known in sides.items() if any(n.casefold() in known for n in names or ())}
+
+    by = parties(claim.get("released_by"))
+    if by:
+        return party in by and (len(by) == 1 or bool(claim.get("each")))
+    to = parties(claim.get("received_by"))
+    if to:
+        return party not in to
+    return None
+
+
+def own_figures(
+    obligation: Obligation, phase: Phase, claims: list[dict], sides: Sides
+) -> list[dict]:
+    """The figures of this obligation's party when another obligation of the phase counts
+    the same thing (both sides of a swap free prisoners): those the report gives to the
+    party, else, when no report says whose, the ones no report gives to anybody."""
+    categories = set(obligation.categories)
+    shared = any(o is not obligation and categories & set(o.categories) for o in phase.obligations)
+    if not shared:
+        return claims
+    verdicts = [(c, counts_for(c, obligation.party, sides)) for c in claims]
+    own = [c for c, verdict in verdicts if verdict]
+    return own or [c for c, verdict in verdicts if verdict is None]
+
+
 def reconcile_obligation(
-    obligation: Obligation, phase: Phase, claims: Iterable[dict], as_of: dt.date
+    obligation: Obligation,
+    phase: Phase,
+    claims: Iterable[dict],
+    as_of: dt.date,
+    sides: Sides | None = None,
 ) -> dict:
     """One obligation's row of the ledger (see the module doc for the rules)."""
     categories = set(obligation.categories)
-    relevant = [c for c in claims if c.get("category") in categories]
+    relevant = own_figures(
+        obligation, phase, [c for c in claims if c.get("category") in categories], sides or {}
+    )
     counted = [
         c
         for c in relevant
@@ -401,6 +452,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
     if not dated:
         claims = with_dates(claims)
+    sides = party_sides(agreement)
     phases = []
     for phase in agreement.phases:
         last = phase.last_day
@@ -413,7 +465,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
                 "days": phase.length,
                 "exchanges": exchange_count(phase, claims, as_of),
                 "obligations": [
-                    reconcile_obligation(o, phase, claims, as_of) for o in phase.obligations
+                    reconcile_obligation(o, phase, claims, as_of, sides) for o in phase.obligations
                 ],
             }
         )

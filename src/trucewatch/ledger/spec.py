@@ -34,6 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from trucewatch.errors import TrucewatchError
+from trucewatch.extract.actors import AliasTable, default_table
 
 
 class SpecError(TrucewatchError):
@@ -175,3 +176,38 @@ def _line_of(node, loc) -> int | None:
             break
         node, line = child, child.start_mark.line + 1
     return line
+
+
+# What a party is often called in a spec, around the name of its state: "the
+# Yemeni government" is Yemen's, "Ukrainian authorities" Ukraine's.
+_STATE_WORDS = {"government", "authorities", "authority", "forces", "army", "military", "state"}
+
+
+def party_names(
+    agreement: Agreement, aliases: AliasTable | None = None, parties: list[str] | None = None
+) -> set[str]:
+    """Every name a party goes by: as written in the spec, its alias-table entry, spec
+    aliases, and for "the Yemeni government" the state its words name."""
+    aliases = aliases or default_table()
+    names: set[str] = set()
+    for party in agreement.parties if parties is None else parties:
+        names.add(party)
+        names.update(agreement.aliases.get(party, []))
+        actor = aliases.lookup(party) or _state_of(party, aliases)
+        if actor is not None:
+            names.add(actor.canonical)
+            names.update(actor.aliases)
+    return names
+
+
+def _state_of(party: str, aliases: AliasTable):
+    words = [w for w in party.split() if w.casefold() not in _STATE_WORDS | {"the"}]
+    if not words or len(words) == len(party.split()):
+        return None
+    name = " ".join(words)
+    demonym = {
+        str(d).casefold(): actor
+        for actor in aliases.actors.values()
+        for d in actor.attributes.get("demonyms") or []
+    }.get(name.casefold())
+    return demonym or aliases.lookup(name)

@@ -151,6 +151,9 @@ claims = record_table(
     Column("modality", String(16), nullable=False),
     Column("cumulative", Boolean, nullable=False),
     Column("evidence", Text),
+    Column("released_by", JSON),
+    Column("received_by", JSON),
+    Column("each", Boolean),
     Index("ix_claims_category", "category"),
     Index("ix_claims_figures", "category", "modality", "as_of", "source", "doc_id", "value"),
     # A ledger may start from the reports naming a party (SQLite does once

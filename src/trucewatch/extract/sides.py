@@ -1,0 +1,149 @@
+"""Whose people a release figure counts: who frees them, whose they are, each side's or both.
+
+In a swap both sides release people, and reports tell one side's release in
+many ways: "Russia released 95 Ukrainian prisoners" (the releasing side is the
+subject), "230 Ukrainian prisoners of war returned home" (the people are the
+other side's), "248 Russian servicemen have been freed", "Moscow and Kyiv each
+swapped 103 prisoners" (each side's figure), "the two countries exchanged 190
+prisoners" (both sides together). A release figure keeps:
+
+- ``released_by``: the actors of the release event the figure is the object of
+  (the events extractor reads them from the parse: ``Hamas freed three
+  hostages and, in return, Israel released 90 prisoners`` gives each its own);
+- ``received_by``: the side the people belong to or go home to: a demonym or
+  a group's name on the counted noun (``Ukrainian prisoners``, ``Houthi
+  detainees``, ``Americans``), or ``returned to Ukraine``;
+- ``each``: a per-side figure of a mutual exchange (``each``, ``each side``,
+  ``95 for 95``).
+
+The ledger decides with them which party's obligation a figure counts for.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.records import Claim, Event
+
+RELEASES = ("hostages_released", "prisoners_released")
+_NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss"}
+_RETURN_VERBS = {"return", "repatriate", "send", "bring", "fly", "transfer", "hand", "deport"}
+# "95 for 95", "95-for-95", "1,000 for 1,000": a per-side figure.
+_FOR_SAME = re.compile(r"(\d[\d,]*)\s*(?:-|\s)\s*for\s*(?:-|\s)\s*(\d[\d,]*)")
+
+
+def assign_sides(doc: Doc, claims: list[Claim], events: list[Event], aliases: AliasTable) -> None:
+    """Fill ``released_by``, ``received_by`` and ``each`` on the release figures, in place."""
+    releases = [e for e in events if e.mode == "release" and e.actor]
+    for claim in claims:
+        if claim.category not in RELEASES:
+            continue
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            continue
+        claim.each = each_side(span, claim)
+        event = _release_of(claim, releases)
+        claim.released_by = list(event.actor) if event is not None else None
+        claim.received_by = receivers(span, aliases) or None
+    _totals_set_against_each_other([c for c in claims if c.category in RELEASES])
+
+
+def _totals_set_against_each_other(claims: list[Claim]) -> None:
+    """ "A total of 1,000 Ukrainians returned home in exchange for 1,000 Russians": the
+    other side's figure, set against a running total in its sentence, is one too."""
+    for total in claims:
+        if not total.cumulative or total.received_by is None:
+            continue
+        for other in claims:
+            if (
+                other.evidence_start == total.evidence_start
+                and not other.cumulative
+                and other.date is None
+                and other.received_by not in (None, total.received_by)
+            ):
+                other.cumulative = True
+
+
+def _release_of(claim: Claim, releases: list[Event]) -> Event | None:
+    """The release whose words hold the figure: the narrowest in its sentence."""
+    holding = [
+        e
+        for e in releases
+        if e.evidence_start == claim.evidence_start and e.start <= claim.start < claim.end <= e.end
+    ]
+    return min(holding, key=lambda e: e.end - e.start, default=None)
+
+
+def each_side(span: Span, claim: Claim) -> bool:
+    """ "103 prisoners each", "each swapped 103", "from each side", "95 for 95"."""
+    root = span.root
+    anchors = {t.i for t in span} | {root.head.i}
+    verb = root
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    anchors.add(verb.i)
+    for token in span.sent:
+        if token.lower_ not in ("each", "both"):
+            continue
+        near = token.head.i in anchors or token.head.head.i in anchors
+        if near and (token.lower_ == "each" or token.head.lemma_ == "side"):
+            return True
+    value = claim.value
+    for match in _FOR_SAME.finditer(span.sent.text):
+        left, right = (int(g.replace(",", "")) for g in match.groups())
+        if left == right and left == value:
+            return True
+    return False
+
+
+def receivers(span: Span, aliases: AliasTable) -> list[str]:
+    """The sides the counted people belong to or go home to (canonical names)."""
+    root = span.root
+    words = [root]
+    for child in root.children:
+        if child.dep_ in _NOUN_MODIFIERS:
+            words.append(child)
+        if child.dep_ == "prep" and child.lower_ == "of":  # "prisoners of the Ukrainian army"
+            for pobj in child.children:
+                words += [pobj, *(c for c in pobj.children if c.dep_ in _NOUN_MODIFIERS)]
+    verb = root.head
+    if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                words += [c for c in child.children if c.ent_type_ in ("GPE", "NORP")]
+    found: list[str] = []
+    for token in words:
+        name = side_name(token, aliases)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
+
+
+def side_name(token: Token, aliases: AliasTable) -> str | None:
+    """A state or group a word names: ``Ukrainian`` -> Ukraine, ``Houthi`` -> Houthis,
+    ``Americans`` -> United States."""
+    text = token.text
+    for form in (text, text[:-1] if text.endswith("s") else None):
+        if not form:
+            continue
+        state = demonyms(aliases).get(form.casefold())
+        if state is not None:
+            return state
+        actor = aliases.lookup(form)
+        if actor is not None and actor.label in ("GPE", "ORG", "NORP") and form[:1].isupper():
+            return actor.canonical
+    return None
+
+
+@lru_cache(maxsize=4)
+def demonyms(aliases: AliasTable) -> dict[str, str]:
+    """``ukrainian`` -> ``Ukraine``: the alias table's demonyms of states."""
+    return {
+        str(word).casefold(): actor.canonical
+        for actor in aliases.actors.values()
+        for word in actor.attributes.get("demonyms") or []
+    }
