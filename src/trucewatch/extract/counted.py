@@ -141,6 +141,11 @@ def category_of(
     if elided and _same_sentence_before(q, decided, doc):
         return None  # "150 prisoners for 150"; but "killed 14 and wounded dozens"
     hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
+    handed = action == "released" or (
+        verb is not None and verb.lemma_.lower() in lex["verbs"]["released"]
+    )
+    if handed and _bodies(q.noun, lex):
+        return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if lemma in hostage:
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
     if lemma in prisoner:
@@ -158,6 +163,19 @@ def category_of(
         if noun is None:
             return None
     return "other"
+
+
+def _bodies(noun: Token | None, lex) -> bool:
+    """The dead handed back: a body noun, "deceased hostages", "the remains of four"."""
+    if noun is None:
+        return False
+    words = set(lex["bodies"]["nouns"])
+    if noun.lemma_.lower() in words:
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in lex["bodies"]["modifiers"] for c in noun.children):
+        return True
+    head = noun.head
+    return head.lower_ == "of" and head.head.lemma_.lower() in words
 
 
 def _inner_verbs(verb: Token) -> list[Token]:

@@ -102,7 +102,7 @@ class Claim(Record):
     cumulative: bool = False
     released_by: list[str] | None = None
     received_by: list[str] | None = None
-    each: bool = False
+    each: bool | None = None
 
 
 @dataclass(slots=True)

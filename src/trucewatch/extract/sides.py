@@ -13,8 +13,9 @@ prisoners" (both sides together). A release figure keeps:
 - ``received_by``: the side the people belong to or go home to: a demonym or
   a group's name on the counted noun (``Ukrainian prisoners``, ``Houthi
   detainees``, ``Americans``), or ``returned to Ukraine``;
-- ``each``: a per-side figure of a mutual exchange (``each``, ``each side``,
-  ``95 for 95``).
+- ``each``: true for a per-side figure of a mutual exchange (``each``, ``each
+  side``, ``95 for 95``), false for both sides together (``an exchange of more
+  than 800 prisoners``, ``the sides swapped 190 prisoners``), null otherwise.
 
 The ledger decides with them which party's obligation a figure counts for.
 """
@@ -29,8 +30,9 @@ from spacy.tokens import Doc, Span, Token
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.records import Claim, Event
 
-RELEASES = ("hostages_released", "prisoners_released")
+RELEASES = ("hostages_released", "prisoners_released", "bodies_returned")
 _NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss"}
+_MUTUAL = {"exchange", "swap", "trade"}
 _RETURN_VERBS = {"return", "repatriate", "send", "bring", "fly", "transfer", "hand", "deport"}
 # "95 for 95", "95-for-95", "1,000 for 1,000": a per-side figure.
 _FOR_SAME = re.compile(r"(\d[\d,]*)\s*(?:-|\s)\s*for\s*(?:-|\s)\s*(\d[\d,]*)")
@@ -78,8 +80,10 @@ def _release_of(claim: Claim, releases: list[Event]) -> Event | None:
     return min(holding, key=lambda e: e.end - e.start, default=None)
 
 
-def each_side(span: Span, claim: Claim) -> bool:
-    """ "103 prisoners each", "each swapped 103", "from each side", "95 for 95"."""
+def each_side(span: Span, claim: Claim) -> bool | None:
+    """True: "103 prisoners each", "each swapped 103", "from each side", "95 for 95";
+    False: the figure of an exchange as a whole ("an exchange of 800 prisoners");
+    None: the sentence does not say."""
     root = span.root
     anchors = {t.i for t in span} | {root.head.i}
     verb = root
@@ -97,7 +101,12 @@ def each_side(span: Span, claim: Claim) -> bool:
         left, right = (int(g.replace(",", "")) for g in match.groups())
         if left == right and left == value:
             return True
-    return False
+    # "an exchange of 800 prisoners", "swapped 190 prisoners" (not "in exchange for 252")
+    of = root.dep_ == "pobj" and root.head.lower_ == "of"
+    head = root.head.head if of else root.head
+    if head.lemma_.lower() in _MUTUAL and (of or root.dep_ in ("dobj", "nsubjpass")):
+        return False
+    return None
 
 
 def receivers(span: Span, aliases: AliasTable) -> list[str]:

@@ -119,8 +119,11 @@ def _bounds(claim: dict) -> tuple[float, float, float]:
 
 
 def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
-    """The figure most reports give (ties: the larger), and the ones that disagree."""
-    counts = Counter(c.get("value") for c in claims)
+    """The figure most reports give (ties: the larger), and the ones that disagree.
+
+    Each report votes once per value: one that repeats its figure in its lead
+    and its last paragraph does not outvote two others."""
+    counts = Counter(value for _doc, value in {(c["doc"], c.get("value")) for c in claims})
     winner_value = max(counts, key=lambda v: (counts[v], v if v is not None else -1))
     winner = next(c for c in claims if c.get("value") == winner_value)
     return winner, [c for c in claims if c.get("value") != winner_value]
@@ -136,28 +139,57 @@ def party_sides(agreement: Agreement) -> Sides:
     }
 
 
-def counts_for(claim: dict, party: str, sides: Sides) -> bool | None:
+def counts_for(
+    claim: dict, party: str, sides: Sides, holders: dict[str, set[str]] | None = None
+) -> bool | None:
     """Whether a release figure is ``party``'s release; None when the report does not say.
 
-    The side that frees decides ("Russia released 95": Russia's; "Russia and
-    Ukraine exchanged 190": both together, nobody's own, unless "each"); else
-    the side whose people they are ("230 Ukrainian prisoners": not Ukraine's).
+    A figure of both sides together is nobody's own ("an exchange of 800
+    prisoners"; "Russia and Ukraine exchanged 190", unless "each"). Else the
+    side that frees decides ("Russia released 95": Russia's); else whose people
+    they are: the party other reports show freeing that side's people
+    (``holders``: "Venezuela released 10 Americans", so "10 Americans were
+    freed" is Venezuela's), or any party but theirs ("230 Ukrainian prisoners":
+    not Ukraine's).
     """
-
-    def parties(names) -> set[str]:
-        return {p for p, known in sides.items() if any(n.casefold() in known for n in names or ())}
-
-    by = parties(claim.get("released_by"))
+    if claim.get("each") is False:
+        return False
+    by = _parties(claim.get("released_by"), sides)
     if by:
         return party in by and (len(by) == 1 or bool(claim.get("each")))
-    to = parties(claim.get("received_by"))
+    if claim.get("each"):
+        return True  # "Moscow and Kiev each swapped 103": every side's figure
+    names = [n.casefold() for n in claim.get("received_by") or ()]
+    known = set().union(*((holders or {}).get(n, set()) for n in names))
+    if known:
+        return party in known
+    to = _parties(names, sides)
     if to:
         return party not in to
     return None
 
 
+def _parties(names, sides: Sides) -> set[str]:
+    return {p for p, known in sides.items() if any(n.casefold() in known for n in names or ())}
+
+
+def release_holders(claims: list[dict], sides: Sides) -> dict[str, set[str]]:
+    """Whose people each party is seen freeing: received-by name -> the parties freeing them."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        by = _parties(claim.get("released_by"), sides)
+        if len(by) == 1:
+            for name in claim.get("received_by") or ():
+                holders[name.casefold()] |= by
+    return holders
+
+
 def own_figures(
-    obligation: Obligation, phase: Phase, claims: list[dict], sides: Sides
+    obligation: Obligation,
+    phase: Phase,
+    claims: list[dict],
+    sides: Sides,
+    holders: dict[str, set[str]] | None = None,
 ) -> list[dict]:
     """The figures of this obligation's party when another obligation of the phase counts
     the same thing (both sides of a swap free prisoners): those the report gives to the
@@ -166,7 +198,7 @@ def own_figures(
     shared = any(o is not obligation and categories & set(o.categories) for o in phase.obligations)
     if not shared:
         return claims
-    verdicts = [(c, counts_for(c, obligation.party, sides)) for c in claims]
+    verdicts = [(c, counts_for(c, obligation.party, sides, holders)) for c in claims]
     own = [c for c, verdict in verdicts if verdict]
     return own or [c for c, verdict in verdicts if verdict is None]
 
@@ -177,11 +209,16 @@ def reconcile_obligation(
     claims: Iterable[dict],
     as_of: dt.date,
     sides: Sides | None = None,
+    holders: dict[str, set[str]] | None = None,
 ) -> dict:
     """One obligation's row of the ledger (see the module doc for the rules)."""
     categories = set(obligation.categories)
     relevant = own_figures(
-        obligation, phase, [c for c in claims if c.get("category") in categories], sides or {}
+        obligation,
+        phase,
+        [c for c in claims if c.get("category") in categories],
+        sides or {},
+        holders,
     )
     counted = [
         c
@@ -453,6 +490,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     if not dated:
         claims = with_dates(claims)
     sides = party_sides(agreement)
+    holders = release_holders(claims, sides)
     phases = []
     for phase in agreement.phases:
         last = phase.last_day
@@ -465,7 +503,8 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
                 "days": phase.length,
                 "exchanges": exchange_count(phase, claims, as_of),
                 "obligations": [
-                    reconcile_obligation(o, phase, claims, as_of, sides) for o in phase.obligations
+                    reconcile_obligation(o, phase, claims, as_of, sides, holders)
+                    for o in phase.obligations
                 ],
             }
         )

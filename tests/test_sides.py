@@ -1,0 +1,124 @@
+"""Whose people a release figure counts (invented sentences), and how the ledger uses it."""
+
+import datetime as dt
+
+import pytest
+
+from trucewatch.extract import extract
+from trucewatch.ingest.documents import RawReport, make_document
+from trucewatch.ledger import ledger, parse_spec, party_names
+
+
+def figures(nlp, text, date="2031-03-12"):
+    document = make_document(RawReport(text=f" date {date} {text}", origin="test"))
+    records = extract(document, nlp(document.body))
+    return {
+        document.body[c.start : c.end]: c
+        for c in records
+        if c.kind == "claim" and c.category != "other"
+    }
+
+
+def test_the_side_that_frees_is_the_release_actor(nlp):
+    found = figures(nlp, "Hamas freed three hostages and, in return, Israel released 90 prisoners.")
+    assert found["three hostages"].released_by == ["Hamas"]
+    assert found["90 prisoners"].released_by == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "side"),
+    [
+        ("Officials said 230 Ukrainian prisoners of war returned home.", "230 Ukrainian prisoners", "Ukraine"),
+        ("Venezuela freed 10 Americans on Friday.", "10 Americans", "United States"),
+        ("The government freed 249 Houthi prisoners at dawn.", "249 Houthi prisoners", "Houthis"),
+    ],
+)  # fmt: skip
+def test_whose_people_they_are_comes_from_the_counted_noun(nlp, sentence, phrase, side):
+    assert figures(nlp, sentence)[phrase].received_by == [side]
+
+
+def test_each_side_and_both_sides_together(nlp):
+    found = figures(
+        nlp,
+        "Moscow and Kyiv each swapped 103 prisoners of war. "
+        "An exchange of more than 800 prisoners began on Friday. "
+        "Caracas freed 10 Americans in exchange for 252 Venezuelans.",
+    )
+    assert found["103 prisoners"].each is True
+    assert found["more than 800 prisoners"].each is False  # both sides together
+    assert found["252 Venezuelans"].each is None  # the other side's figure, not a total
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The group handed over the bodies of four hostages on Monday.", "four hostages"),
+        ("Four coffins were handed over to the Red Cross.", "Four coffins"),
+        ("The remains of two deceased hostages were returned on Tuesday.", "two deceased hostages"),
+    ],
+)
+def test_bodies_handed_back_are_no_release_of_the_living(nlp, sentence, phrase):
+    assert figures(nlp, sentence)[phrase].category == "bodies_returned"
+    assert figures(nlp, "The group freed 20 living hostages.")["20 living hostages"].category == (
+        "hostages_released"
+    )
+
+
+SWAP = """\
+id: swap
+name: A swap
+parties: [Russia, Ukraine]
+phases:
+  - name: Exchange
+    start: 2031-05-01
+    days: 1
+    obligations:
+      - {id: ukrainians, party: Russia, what: prisoners, quantity: 95}
+      - {id: russians, party: Ukraine, what: prisoners, quantity: 90}
+"""
+
+
+def figure(value, doc, **sides):
+    return {
+        "kind": "claim", "doc": doc, "doc_date": "2031-05-01", "as_of": "2031-05-01",
+        "date": "2031-05-01", "start": 0, "end": 1, "evidence": "", "value": value,
+        "low": None, "high": None, "qualifier": None, "category": "prisoners_released",
+        "source": None, "modality": "reported", "cumulative": False, **sides,
+    }  # fmt: skip
+
+
+def delivered(claims):
+    result = ledger(parse_spec(SWAP), claims, dt.date(2031, 5, 1))
+    return {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
+
+
+def test_each_party_gets_its_own_release_in_a_swap():
+    claims = [
+        figure(95, "a", released_by=["Russia"]),
+        figure(90, "b", received_by=["Russia"]),  # "90 Russian servicemen came home"
+        figure(185, "c", released_by=["Russia", "Ukraine"], each=False),  # both together
+        figure(185, "d", each=False),  # "an exchange of 185 prisoners"
+    ]
+    assert delivered(claims) == {"ukrainians": 95, "russians": 90}
+
+
+def test_a_per_side_figure_counts_for_both():
+    claims = [figure(90, "a", released_by=["Moscow", "Kyiv"], each=True)]
+    assert delivered(claims) == {"ukrainians": 90, "russians": 90}
+
+
+def test_whose_people_a_party_frees_is_learned_from_other_reports():
+    spec = SWAP.replace("[Russia, Ukraine]", "[Russia, Ukraine, Belarus]")
+    claims = [
+        figure(95, "a", released_by=["Russia"], received_by=["Ukraine"]),
+        figure(95, "b", received_by=["Ukraine"]),  # freed by Russia, as report a shows
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o for o in result["phases"][0]["obligations"]}
+    assert rows["ukrainians"]["reports"] == 2
+    assert rows["russians"]["delivered"]["best"] is None
+
+
+def test_a_party_named_as_its_government_is_its_state():
+    spec = parse_spec(SWAP.replace("[Russia, Ukraine]", "[Houthis, the Yemeni government]"))
+    assert "Yemen" in party_names(spec, parties=["the Yemeni government"])
