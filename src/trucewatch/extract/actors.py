@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -117,6 +117,15 @@ class AliasTable:
 
     def lookup(self, mention: str) -> Actor | None:
         return self._by_key.get(alias_key(mention))
+
+    @cached_property
+    def demonyms(self) -> dict[str, Actor]:
+        """``ukrainian`` -> Ukraine: each state's demonyms, case-folded."""
+        return {
+            str(word).casefold(): actor
+            for actor in self.actors.values()
+            for word in actor.attributes.get("demonyms") or []
+        }
 
     def matcher(self, vocab: Vocab) -> PhraseMatcher:
         """A phrase matcher over every name as written, built once per vocabulary.

@@ -106,11 +106,9 @@ class Resolver:
         ]
         self.state_of: dict[str, str] = {}
         self.military_of: dict[str, str] = {}
-        self.demonym_of: dict[str, str] = {}  # "israeli" -> ISR
+        # "israeli" -> ISR
+        self.demonym_of = {w: a.country for w, a in aliases.demonyms.items() if a.country}
         for actor in aliases.actors.values():
-            for word in actor.attributes.get("demonyms") or []:
-                if actor.country:
-                    self.demonym_of[str(word).casefold()] = actor.country
             code = actor.country
             if code is None:
                 continue

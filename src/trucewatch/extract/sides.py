@@ -23,7 +23,6 @@ The ledger decides with them which party's obligation a figure counts for.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -139,20 +138,10 @@ def side_name(token: Token, aliases: AliasTable) -> str | None:
     for form in (text, text[:-1] if text.endswith("s") else None):
         if not form:
             continue
-        state = demonyms(aliases).get(form.casefold())
+        state = aliases.demonyms.get(form.casefold())
         if state is not None:
-            return state
+            return state.canonical
         actor = aliases.lookup(form)
         if actor is not None and actor.label in ("GPE", "ORG", "NORP") and form[:1].isupper():
             return actor.canonical
     return None
-
-
-@lru_cache(maxsize=4)
-def demonyms(aliases: AliasTable) -> dict[str, str]:
-    """``ukrainian`` -> ``Ukraine``: the alias table's demonyms of states."""
-    return {
-        str(word).casefold(): actor.canonical
-        for actor in aliases.actors.values()
-        for word in actor.attributes.get("demonyms") or []
-    }

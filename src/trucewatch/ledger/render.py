@@ -86,11 +86,11 @@ def ledger_table(result: dict) -> Group:
             for v in toll["values"]
         )
         what = toll["category"].replace("_", " ")
-        parts.append(Text(f"{what}, {TOLL_KIND[toll.get('kind')]} by source: {values}"))
+        parts.append(Text(f"{what}, {TOLL_KIND[toll["kind"]]} by source: {values}"))
     return Group(*parts)
 
 
-TOLL_KIND = {"running": "running tolls", "incident": "single incidents", None: "figures"}
+TOLL_KIND = {"running": "running tolls", "incident": "single incidents"}
 
 
 def obligations_table(title: str) -> Table:

@@ -205,9 +205,4 @@ def _state_of(party: str, aliases: AliasTable):
     if not words or len(words) == len(party.split()):
         return None
     name = " ".join(words)
-    demonym = {
-        str(d).casefold(): actor
-        for actor in aliases.actors.values()
-        for d in actor.attributes.get("demonyms") or []
-    }.get(name.casefold())
-    return demonym or aliases.lookup(name)
+    return aliases.demonyms.get(name.casefold()) or aliases.lookup(name)
