@@ -86,7 +86,7 @@ def ledger_table(result: dict) -> Group:
             for v in toll["values"]
         )
         what = toll["category"].replace("_", " ")
-        parts.append(Text(f"{what}, {TOLL_KIND[toll["kind"]]} by source: {values}"))
+        parts.append(Text(f"{what}, {TOLL_KIND[toll['kind']]} by source: {values}"))
     return Group(*parts)
 
 
