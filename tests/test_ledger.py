@@ -262,3 +262,50 @@ def test_spec_errors_name_the_line_and_field(text, message, line):
 def test_missing_spec_file(tmp_path):
     with pytest.raises(SpecError, match="nope.yaml"):
         load_spec(tmp_path / "nope.yaml")
+
+
+def test_two_agreeing_reports_outvote_one_and_wire_copies_vote_once():
+    agreement = parse_spec(SPEC)
+    day = {"date": "2031-03-02"}
+    claims = [
+        claim("hostages_released", 8, "a", "2031-03-02", **day),
+        claim("hostages_released", 8, "b", "2031-03-02", **day),
+        claim("hostages_released", 9, "c", "2031-03-02", **day),
+        # three outlets running one wire story: one report
+        claim("hostages_released", 9, "d", "2031-03-02", report="c", **day),
+        claim("hostages_released", 9, "e", "2031-03-02", report="c", **day),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
+    assert row["delivered"]["best"] == 8
+    assert (row["support"], row["basis"]) == (2, "sum of 1 exchange(s)")
+    assert row["dissent"] == [{"kind": "exchange", "date": "2031-03-02", "value": 9, "reports": 1}]
+
+
+def test_a_running_total_never_goes_down():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 12, "a", "2031-03-05", cumulative=True),
+        claim("hostages_released", 12, "b", "2031-03-05", cumulative=True),
+        claim("hostages_released", 8, "c", "2031-03-07", cumulative=True),  # a stale figure
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 8)), "captives")
+    assert row["delivered"]["best"] == 12
+    assert row["basis"] == "running total of 2031-03-05"
+    [decrease] = [c for c in row["conflicts"] if c["kind"] == "decrease"]
+    assert [v["value"] for v in decrease["values"]] == [12, 8]
+
+
+def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
+    agreement = parse_spec(SPEC)
+    day = {"date": "2031-03-02"}
+    claims = [
+        claim("hostages_released", 8, "a", "2031-03-02", **day),
+        claim("hostages_released", 8, "b", "2031-03-02", **day),
+        claim("hostages_released", 3, "c", "2031-03-02", cumulative=True),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
+    assert row["delivered"]["best"] == 8
+    # A total above the exchanges stands: some exchange may be missing from the reports.
+    claims[2] = claim("hostages_released", 10, "c", "2031-03-02", cumulative=True)
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
+    assert row["delivered"]["best"] == 10

@@ -83,6 +83,8 @@ def extract_claims(
         if q.noun is not None:
             decided[q.noun.i] = category
         modality = modality_of(q, verb, doc, chain)
+        if modality == "reported" and whole_of_a_part(q):
+            modality = "term"  # "four of the 28 bodies were returned": 28 is the whole due
         start, end = claim_span(doc, q)
         quote = innermost_quote(quotes, start, end)
         date, as_of = dates_of(doc, q, verb, timexes, reference)
@@ -116,6 +118,19 @@ def extract_claims(
             )
         )
     return claims
+
+
+_PART_WORDS = {"first", "last", "all", "some", "most", "none", "each", "another"}
+
+
+def whole_of_a_part(q: Quantity) -> bool:
+    """The whole a part is counted against: the 28 in "four of the 28", "seven of 28
+    deceased hostages", "the first three of the 33"; what was delivered is the part."""
+    node = q.root.head if q.root.dep_ == "nummod" else q.root
+    if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
+        return False
+    part = node.head.head
+    return part.i < node.head.i and (part.like_num or part.lower_ in _PART_WORDS)
 
 
 def _window_start(doc: Doc, sentence) -> int:
@@ -180,11 +195,15 @@ def dates_of(
     anchors = [t for t in (verb, q.noun) if t is not None]
     for anchor in anchors:
         timex = timex_for_token(doc, anchor, reference)
-        if timex is None or timex.date is None:
+        if timex is None:
             continue
         before = doc_text(doc)[max(0, timex.start - 12) : timex.start].lower().split()
         word = before[-1] if before else ""
         two = " ".join(before[-2:])
+        if timex.date is None:
+            if _earlier_period(timex, reference) and word not in lex["open_prepositions"]:
+                as_of = as_of or timex.high  # "freed 1,000 in October 2020": true as of then
+            continue
         if word in lex["as_of_prepositions"] or two in lex["as_of_prepositions"]:
             as_of = as_of or timex.date
         elif word not in lex["open_prepositions"]:
@@ -196,18 +215,33 @@ def dates_of(
                 t
                 for t in timexes
                 if sentence.start_char <= t.start <= sentence.start_char + 3
-                and t.date is not None
+                and (t.date is not None or _earlier_period(t, reference))
                 and doc_text(doc)[t.end : t.end + 1] == ","
             ),
             None,
         )
         if fronted is not None:
             first = doc_text(doc)[sentence.start_char : fronted.start].strip().lower()
-            if first in lex["as_of_prepositions"]:
+            if fronted.date is None:  # "In August, the two sides swapped 115 each"
+                if first not in lex["open_prepositions"]:
+                    as_of = fronted.high
+            elif first in lex["as_of_prepositions"]:
                 as_of = fronted.date
             elif first not in lex["open_prepositions"]:
                 date = fronted.date
     return date, as_of
+
+
+def _earlier_period(timex: Timex, reference: dt.date | None) -> bool:
+    """A month, a year or a span that ended before the report's day ("in October 2020",
+    "in August" in a September report): what it dates is not the report day's."""
+    return (
+        timex.date is None
+        and timex.high is not None
+        and timex.low is not None
+        and reference is not None
+        and timex.high < reference
+    )
 
 
 def location_of(q: Quantity, verb: Token | None, places: list[Entity]) -> str | None:

@@ -141,9 +141,12 @@ def category_of(
     if elided and _same_sentence_before(q, decided, doc):
         return None  # "150 prisoners for 150"; but "killed 14 and wounded dozens"
     hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
-    handed = action == "released" or (
-        verb is not None and verb.lemma_.lower() in lex["verbs"]["released"]
-    )
+    lemma_of_verb = verb.lemma_.lower() if verb is not None else None
+    handed = lemma_of_verb in lex["verbs"]["released"] or (
+        action == "released" and lemma_of_verb not in lex["verbs"]["held"]
+    )  # not "still holds the remains of 24, which it agreed to return"
+    if _bodies(q.noun, lex) and _held_bodies(q.noun, lex):
+        return "hostages_held"  # the dead still held
     if handed and _bodies(q.noun, lex):
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if lemma in hostage:
@@ -176,6 +179,13 @@ def _bodies(noun: Token | None, lex) -> bool:
         return True
     head = noun.head
     return head.lower_ == "of" and head.head.lemma_.lower() in words
+
+
+def _held_bodies(noun: Token, lex) -> bool:
+    """ "Hamas still holds the remains of 24 hostages, which it agreed to return": the
+    verb the body noun hangs from keeps them; the relative clause is no handover."""
+    body = noun.head.head if noun.head.lower_ == "of" else noun
+    return body.head.lemma_.lower() in lex["verbs"]["held"] and body.dep_ in ("dobj", "nsubj")
 
 
 def _inner_verbs(verb: Token) -> list[Token]:

@@ -277,8 +277,11 @@ def _age(following: list[str], lex) -> bool:
 
 
 def _age_after_name(doc: Doc, first: int, last: int) -> bool:
-    """ "Romi Gonen, 24," "Tamar, 62, who": a number set off by commas after a name."""
-    if first < 2 or doc[first - 1].text != ",":
+    """ "Romi Gonen, 24," "Tamar, 62, who", "Matan Angrest (22)": a number set off by
+    commas, or in brackets, after a name."""
+    if first < 2 or doc[first - 1].text not in (",", "("):
+        return False
+    if doc[first - 1].text == "(" and (last + 1 >= len(doc) or doc[last + 1].text != ")"):
         return False
     name = doc[first - 2]
     closing = doc[last + 1] if last + 1 < len(doc) else None

@@ -83,7 +83,11 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
         latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
-    return list(found.values())
+    figures = list(found.values())
+    originals = db.original_reports(c["doc"] for c in figures)
+    for claim in figures:  # wire copies vote once (reconcile.report_of)
+        claim["report"] = originals.get(claim["doc"], claim["doc"])
+    return figures
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:

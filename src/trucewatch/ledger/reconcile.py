@@ -123,7 +123,7 @@ def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
 
     Each report votes once per value: one that repeats its figure in its lead
     and its last paragraph does not outvote two others."""
-    counts = Counter(value for _doc, value in {(c["doc"], c.get("value")) for c in claims})
+    counts = Counter(value for _report, value in {(report_of(c), c.get("value")) for c in claims})
     winner_value = max(counts, key=lambda v: (counts[v], v if v is not None else -1))
     winner = next(c for c in claims if c.get("value") == winner_value)
     return winner, [c for c in claims if c.get("value") != winner_value]
@@ -262,52 +262,38 @@ def reconcile_obligation(
             kept.append((day, claim))
     figures = kept
 
-    latest_total: dict | None = None
-    totals_by_day: dict[dt.date, list[dict]] = defaultdict(list)
-    for claim in totals:
-        totals_by_day[known_on(claim)].append(claim)
-    for day, group in sorted(totals_by_day.items()):
-        winner, others = _consensus(group)
-        latest_total = winner
-        evidence += [evidence_of(c, "cumulative") for c in group]
-        if others:
-            conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
-
+    accepted = running_total(totals, conflicts, evidence)
     exchanges = cluster_exchanges(figures)
     for exchange in exchanges:
         group = exchange["claims"]
+        exchange.update(_decision("exchange", exchange["day"], exchange["claim"], group))
         evidence += [evidence_of(c, "exchange") for c in group]
         if len({c["value"] for c in group}) > 1:
             conflicts.append(
                 _conflict("exchange", exchange["day"], _winner_first(exchange["claim"], group))
             )
+    if accepted is not None and exchanges:
+        accepted = _checked_against_exchanges(accepted, exchanges, conflicts)
 
     best = low = high = 0.0
     since = dt.date.min
-    if latest_total is not None:
-        best, low, high = _bounds(latest_total)
-        since = known_on(latest_total)
-    for exchange in exchanges:
-        if exchange["day"] > since:
-            b, lo, hi = _bounds(exchange["claim"])
-            best, low, high = best + b, low + lo, high + hi
+    after = exchanges
+    if accepted is not None:
+        best, low, high = _bounds(accepted["claim"])
+        since = accepted["day"]
+        after = [e for e in exchanges if e["day"] > since]
+    for exchange in after:
+        b, lo, hi = _bounds(exchange["claim"])
+        best, low, high = best + b, low + lo, high + hi
     check = sum(_bounds(e["claim"])[0] for e in exchanges)
-    if latest_total is not None and exchanges:
-        covered = [e for e in exchanges if e["day"] <= since]
-        on_total_day = sum(_bounds(e["claim"])[0] for e in covered)
-        if on_total_day and on_total_day != _bounds(latest_total)[0]:
-            conflicts.append(
-                {
-                    "kind": "sum_of_exchanges",
-                    "date": _iso(since),
-                    "values": [
-                        {"value": _bounds(latest_total)[0], "source": latest_total.get("source"),
-                         "doc": latest_total["doc"], "what": "running total"},
-                        {"value": on_total_day, "source": None, "doc": None,
-                         "what": f"sum of {len(covered)} exchange(s)"},
-                    ],
-                }
-            )  # fmt: skip
+    decided = ([accepted] if accepted is not None else []) + after
+    support = min((d["support"] for d in decided), default=0)
+    basis = _basis(accepted, after)
+    dissent = [
+        {"kind": d["kind"], "date": _iso(d["day"]), "value": v, "reports": n}
+        for d in decided
+        for v, n in d["dissent"]
+    ]
     conflicts += _term_conflicts(obligation, relevant, as_of)
 
     reports = len({c["doc"] for c in counted})
@@ -324,6 +310,11 @@ def reconcile_obligation(
         "promised": obligation.quantity,
         "approx": obligation.approx,
         "delivered": delivered,
+        # Why: the independent reports behind the delivered number (the fewest of
+        # the figures it adds up), how it was chosen, and the values it outvoted.
+        "support": support if counted else 0,
+        "basis": basis if counted else None,
+        "dissent": dissent if counted else [],
         "exchanges": len(exchanges),
         "sum_of_exchanges": _number(check) if exchanges else None,
         "reports": reports,
@@ -331,6 +322,88 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict]) -> dict | None:
+    """The running total the ledger stands on: per day the value most independent
+    reports give; over days it never goes down. A later, lower total is a stale or
+    wrong figure (a conflict of kind ``decrease``) unless more reports give it than
+    gave the higher one, which is then the outlier."""
+    by_day: dict[dt.date, list[dict]] = defaultdict(list)
+    for claim in totals:
+        by_day[known_on(claim)].append(claim)
+    accepted = None
+    for day, group in sorted(by_day.items()):
+        winner, others = _consensus(group)
+        evidence += [evidence_of(c, "cumulative") for c in group]
+        if others:
+            conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
+        candidate = _decision("cumulative", day, winner, group)
+        if accepted is None or winner["value"] >= accepted["claim"]["value"]:
+            accepted = candidate
+        elif candidate["support"] > accepted["support"]:
+            conflicts.append(_conflict("decrease", day, [winner, accepted["claim"]]))
+            accepted = candidate
+        else:
+            conflicts.append(_conflict("decrease", day, [accepted["claim"], winner]))
+    return accepted
+
+
+def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts) -> dict | None:
+    """A running total below the exchanges up to its day stands only when at least as
+    many independent reports give it as give the best-told exchange: one report's "13
+    released so far" does not beat two that agree on the day's 2,000. A total above
+    them stands: reports of some exchange may be missing."""
+    covered = [e for e in exchanges if e["day"] <= accepted["day"]]
+    on_total_day = sum(_bounds(e["claim"])[0] for e in covered)
+    total = _bounds(accepted["claim"])[0]
+    if not covered or on_total_day == total:
+        return accepted
+    conflicts.append(
+        {
+            "kind": "sum_of_exchanges",
+            "date": _iso(accepted["day"]),
+            "values": [
+                {"value": total, "source": accepted["claim"].get("source"),
+                 "doc": accepted["claim"]["doc"], "what": "running total"},
+                {"value": on_total_day, "source": None, "doc": None,
+                 "what": f"sum of {len(covered)} exchange(s)"},
+            ],
+        }
+    )  # fmt: skip
+    strongest = max(_support(e["claims"], e["claim"]["value"]) for e in covered)
+    if total > on_total_day or accepted["support"] >= min(2, strongest):
+        return accepted
+    return None
+
+
+def _decision(kind: str, day: dt.date, winner: dict, group: list[dict]) -> dict:
+    """A chosen figure with how many independent reports give it and the dissent."""
+    values = {c.get("value") for c in group} - {winner.get("value")}
+    return {
+        "kind": kind,
+        "day": day,
+        "claim": winner,
+        "support": _support(group, winner.get("value")),
+        "dissent": sorted(((v, _support(group, v)) for v in values), key=lambda d: -d[1]),
+    }
+
+
+def _basis(accepted: dict | None, after: list[dict]) -> str | None:
+    if accepted is None:
+        return f"sum of {len(after)} exchange(s)" if after else None
+    text = f"running total of {_iso(accepted['day'])}"
+    return text + (f" + {len(after)} exchange(s) after it" if after else "")
+
+
+def report_of(claim: dict) -> str:
+    """The independent report a figure is from: a near-duplicate's original (wire copy
+    in another outlet) counts as the same report."""
+    return claim.get("report") or claim["doc"]
+
+
+def _support(claims: list[dict], value) -> int:
+    return len({report_of(c) for c in claims if c.get("value") == value})
 
 
 def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
@@ -375,7 +448,14 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
             gap = (day - exchange["last"]).days
             if gap > 1:
                 break
-            if claim["doc"] in exchange["docs"]:
+            if report_of(claim) in exchange["docs"]:
+                copy = any(
+                    report_of(c) == report_of(claim) and c["value"] == claim["value"]
+                    for c in exchange["claims"]
+                )
+                if gap == 0 and copy:
+                    home = exchange  # a wire copy of a report already here: no new vote
+                    break
                 continue
             if gap == 0 or claim["value"] == exchange["claim"]["value"]:
                 home = exchange
@@ -384,7 +464,7 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
             home = {"day": day, "last": day, "docs": set(), "claims": []}
             exchanges.append(home)
         home["last"] = max(home["last"], day)
-        home["docs"].add(claim["doc"])
+        home["docs"].add(report_of(claim))
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges

@@ -339,6 +339,20 @@ class Database:
                 row[0] for row in conn.execute(query.order_by(documents.c.date, documents.c.id))
             ]
 
+    def original_reports(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Report id -> the report it repeats, for the near-duplicates among ``doc_ids``
+        (one wire story in two outlets is one independent report)."""
+        ids = sorted(set(doc_ids))
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in range(0, len(ids), 500):  # bounded IN lists
+                query = select(documents.c.id, documents.c.near_duplicate_of).where(
+                    documents.c.id.in_(ids[chunk : chunk + 500]),
+                    documents.c.near_duplicate_of.is_not(None),
+                )
+                found.update({row[0]: row[1] for row in conn.execute(query)})
+        return found
+
     def figures(
         self,
         categories: Iterable[str],
