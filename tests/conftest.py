@@ -162,3 +162,21 @@ def serve(tmp_path_factory):
                 process.kill()
 
     return start
+
+
+@pytest.fixture
+def claims_of(nlp):
+    """The figures of an invented report, by the text each spans (``other`` left out)."""
+    from trucewatch.extract import extract
+    from trucewatch.ingest.documents import RawReport, make_document
+
+    def read(text: str, date: str = "2031-03-12") -> dict:
+        document = make_document(RawReport(text=f" date {date} {text}", origin="test"))
+        records = extract(document, nlp(document.body))
+        return {
+            document.body[c.start : c.end]: c
+            for c in records
+            if c.kind == "claim" and c.category != "other"
+        }
+
+    return read

@@ -4,23 +4,11 @@ import datetime as dt
 
 import pytest
 
-from trucewatch.extract import extract
-from trucewatch.ingest.documents import RawReport, make_document
 from trucewatch.ledger import ledger, parse_spec, party_names
 
 
-def figures(nlp, text, date="2031-03-12"):
-    document = make_document(RawReport(text=f" date {date} {text}", origin="test"))
-    records = extract(document, nlp(document.body))
-    return {
-        document.body[c.start : c.end]: c
-        for c in records
-        if c.kind == "claim" and c.category != "other"
-    }
-
-
-def test_the_side_that_frees_is_the_release_actor(nlp):
-    found = figures(nlp, "Hamas freed three hostages and, in return, Israel released 90 prisoners.")
+def test_the_side_that_frees_is_the_release_actor(claims_of):
+    found = claims_of("Hamas freed three hostages and, in return, Israel released 90 prisoners.")
     assert found["three hostages"].released_by == ["Hamas"]
     assert found["90 prisoners"].released_by == ["Israel"]
 
@@ -33,13 +21,12 @@ def test_the_side_that_frees_is_the_release_actor(nlp):
         ("The government freed 249 Houthi prisoners at dawn.", "249 Houthi prisoners", "Houthis"),
     ],
 )  # fmt: skip
-def test_whose_people_they_are_comes_from_the_counted_noun(nlp, sentence, phrase, side):
-    assert figures(nlp, sentence)[phrase].received_by == [side]
+def test_whose_people_they_are_comes_from_the_counted_noun(claims_of, sentence, phrase, side):
+    assert claims_of(sentence)[phrase].received_by == [side]
 
 
-def test_each_side_and_both_sides_together(nlp):
-    found = figures(
-        nlp,
+def test_each_side_and_both_sides_together(claims_of):
+    found = claims_of(
         "Moscow and Kyiv each swapped 103 prisoners of war. "
         "An exchange of more than 800 prisoners began on Friday. "
         "Caracas freed 10 Americans in exchange for 252 Venezuelans.",
@@ -57,9 +44,9 @@ def test_each_side_and_both_sides_together(nlp):
         ("The remains of two deceased hostages were returned on Tuesday.", "two deceased hostages"),
     ],
 )
-def test_bodies_handed_back_are_no_release_of_the_living(nlp, sentence, phrase):
-    assert figures(nlp, sentence)[phrase].category == "bodies_returned"
-    assert figures(nlp, "The group freed 20 living hostages.")["20 living hostages"].category == (
+def test_bodies_handed_back_are_no_release_of_the_living(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "bodies_returned"
+    assert claims_of("The group freed 20 living hostages.")["20 living hostages"].category == (
         "hostages_released"
     )
 

@@ -66,6 +66,9 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         if measured is not None and measured.lemma_.lower() in cues["agreement_nouns"]:
             demand = measured.head.lower_ == "for" and measured.head.head.lemma_ == "call"
             return "projected" if demand else "term"  # "a 42-day phase"
+    stated = _stated_by_agreement(counted, lex)
+    if stated is not None:
+        return stated
     if verb is None:
         return "reported"
     heads = _heads(verb, _INFINITIVE)
@@ -170,6 +173,52 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _stated_by_agreement(counted: Token, lex) -> str | None:
+    """The figure's phrase sits in what an agreement states or in a release that is
+    only beginning: "the deal provides for the release of 33 hostages" (term), "the
+    agreement to swap 1,000 prisoners each" (term), "a plan to free 20" (projected),
+    "began exchanging 1,000 prisoners each" (the whole swap's figure: term)."""
+    cues = lex["modality"]
+    agreements, proposals = set(cues["agreement_nouns"]), set(cues["proposal_nouns"])
+    token = counted
+    for _ in range(6):
+        if token.head is token:
+            break
+        child, token = token, token.head
+        purpose = child.dep_ in ("acl", "relcl", "advcl") and _infinitive(child)
+        if purpose and token.pos_ in ("NOUN", "ADP"):
+            # "the agreement to swap 1,000", "as part of a deal to free 20 hostages"
+            nouns = [token] if token.pos_ == "NOUN" else []
+            nouns += [c for c in token.children if c.dep_ == "pobj"]
+            nouns += [g for n in nouns for c in n.children if c.lower_ == "of" for g in c.children]
+            kinds = {n.lemma_.lower() for n in nouns}
+            if kinds & agreements:
+                return "term"
+            if kinds & proposals:
+                return "projected"  # "a plan to free 20 hostages"
+        if token.pos_ in ("VERB", "AUX"):
+            lemma = token.lemma_.lower()
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if (
+                lemma in cues["stating_verbs"]
+                and subject is not None
+                and subject.lemma_.lower() in agreements
+            ):
+                return "term"
+            if lemma in cues["beginning_verbs"] and (
+                child.dep_ in ("xcomp", "nsubj") and child.lemma_.lower() in _RELEASE_WORDS
+            ):
+                return "term"
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+_RELEASE_WORDS = {"exchange", "swap", "release", "free", "trade", "handover"}
 
 
 def _known_group(q: Quantity) -> bool:

@@ -1,0 +1,56 @@
+"""Failure classes seen on real wire copy (issue 13), each as invented sentences."""
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The deal provides for the release of 33 hostages and up to 1,650 prisoners.", "up to 1,650 prisoners"),
+        ("The agreement to swap 1,000 prisoners each was signed in May.", "1,000 prisoners"),
+        ("We are supposed to bring home a thousand prisoners, the minister said.", "a thousand prisoners"),
+        ("The two sides began exchanging 1,000 prisoners each on Friday.", "1,000 prisoners"),
+        ("As part of a deal to free 20 hostages, the army released 90 prisoners.", "20 hostages"),
+        ("The movement was supposed to release 20 hostages.", "20 hostages"),
+        ("Families said only four of the 28 bodies were returned on Monday.", "28 bodies"),
+    ],
+)  # fmt: skip
+def test_a_quantity_of_the_deal_is_no_delivery(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].modality == "term"
+
+
+def test_the_parts_stay_deliveries(claims_of):
+    found = claims_of(
+        "As part of a deal to free 20 hostages, the army released 90 prisoners. "
+        "Families said only four of the 28 bodies were returned on Monday."
+    )
+    assert found["90 prisoners"].modality == "reported"
+    four = next(c for text, c in found.items() if text.startswith("four"))
+    assert (four.value, four.modality) == (4, "reported")
+
+
+def test_an_age_in_brackets_after_a_name_is_no_count(claims_of):
+    found = claims_of(
+        "The army confirmed that the first seven returning hostages, Adam Levin (22) and "
+        "Noa Peretz (24), were back."
+    )
+    assert [c.value for c in found.values()] == [7]
+
+
+def test_a_month_before_the_report_dates_the_figure(claims_of):
+    found = claims_of(
+        "In August, the two countries exchanged 115 prisoners each. It is the largest swap "
+        "since both sides freed more than 1,000 detainees in October 2020.",
+        date="2031-09-14",
+    )
+    assert found["115 prisoners"].as_of == dt.date(2031, 8, 31)
+    assert found["more than 1,000 detainees"].as_of == dt.date(2020, 10, 31)
+
+
+def test_bodies_still_held_are_no_handover(claims_of):
+    found = claims_of(
+        "The group still holds the remains of 24 deceased hostages, which it has agreed to return."
+    )
+    assert found["24 deceased hostages"].category == "hostages_held"
