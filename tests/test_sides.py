@@ -109,3 +109,18 @@ def test_whose_people_a_party_frees_is_learned_from_other_reports():
 def test_a_party_named_as_its_government_is_its_state():
     spec = parse_spec(SWAP.replace("[Russia, Ukraine]", "[Houthis, the Yemeni government]"))
     assert "Yemen" in party_names(spec, parties=["the Yemeni government"])
+
+
+def test_from_each_side_and_from_both_sides(claims_of):
+    found = claims_of(
+        "The two armies swapped 103 prisoners from each side. "
+        "The Red Cross said nearly 900 detainees from both sides were freed."
+    )
+    assert found["103 prisoners"].each is True
+    assert found["nearly 900 detainees"].each is False
+
+
+def test_what_is_given_in_exchange_goes_the_other_way(claims_of):
+    found = claims_of("Caracas freed 10 Americans in exchange for 252 prisoners.")
+    assert found["10 Americans"].received_by == ["United States"]
+    assert found["252 prisoners"].released_by == ["United States"]

@@ -50,7 +50,9 @@ def assign_sides(doc: Doc, claims: list[Claim], events: list[Event], aliases: Al
         event = _release_of(claim, releases)
         claim.released_by = list(event.actor) if event is not None else None
         claim.received_by = receivers(span, aliases) or None
-    _totals_set_against_each_other([c for c in claims if c.category in RELEASES])
+    releases_here = [c for c in claims if c.category in RELEASES]
+    _totals_set_against_each_other(releases_here)
+    _given_in_exchange(doc, releases_here)
 
 
 def _totals_set_against_each_other(claims: list[Claim]) -> None:
@@ -67,6 +69,33 @@ def _totals_set_against_each_other(claims: list[Claim]) -> None:
                 and other.received_by not in (None, total.received_by)
             ):
                 other.cumulative = True
+
+
+def _given_in_exchange(doc: Doc, claims: list[Claim]) -> None:
+    """ "706 Houthi prisoners are out, in exchange for 186 prisoners": what was given in
+    exchange goes the other way, freed by the side that got the first figure's people."""
+    for given in claims:
+        if given.released_by or given.received_by:
+            continue
+        span = doc.char_span(given.start, given.end, alignment_mode="expand")
+        if span is None or not _in_exchange_for(span.root):
+            continue
+        for other in claims:
+            if other is given or other.evidence_start != given.evidence_start:
+                continue
+            if other.received_by or other.released_by:
+                given.released_by = other.received_by
+                given.received_by = other.released_by
+                break
+
+
+def _in_exchange_for(noun: Token) -> bool:
+    """The noun is what "in exchange for", "in return for" or "swapped ... for" names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    above = prep.head
+    return above.lemma_.lower() in _MUTUAL | {"return"}
 
 
 def _release_of(claim: Claim, releases: list[Event]) -> Event | None:
@@ -90,11 +119,15 @@ def each_side(span: Span, claim: Claim) -> bool | None:
         verb = verb.head
     anchors.add(verb.i)
     for token in span.sent:
-        if token.lower_ not in ("each", "both"):
+        if token.lower_ not in ("each", "both", "all"):
             continue
         near = token.head.i in anchors or token.head.head.i in anchors
-        if near and (token.lower_ == "each" or token.head.lemma_ == "side"):
-            return True
+        if near and token.lower_ == "each" and token.head.lemma_ != "side":
+            return True  # "103 prisoners each", "each swapped 103"
+        side = token.head
+        if side.lemma_ == "side" and (near or side.head.head.i in anchors):
+            # "103 prisoners from each side"; "900 detainees from both sides": together
+            return token.lower_ == "each" and side.head.lower_ == "from"
     value = claim.value
     for match in _FOR_SAME.finditer(span.sent.text):
         left, right = (int(g.replace(",", "")) for g in match.groups())

@@ -119,12 +119,14 @@ def _bounds(claim: dict) -> tuple[float, float, float]:
 
 
 def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
-    """The figure most reports give (ties: the larger), and the ones that disagree.
+    """The figure most reports give (ties: an exact figure over a qualified one, "252"
+    over "more than 250"; then the larger), and the ones that disagree.
 
     Each report votes once per value: one that repeats its figure in its lead
     and its last paragraph does not outvote two others."""
     counts = Counter(value for _report, value in {(report_of(c), c.get("value")) for c in claims})
-    winner_value = max(counts, key=lambda v: (counts[v], v if v is not None else -1))
+    exact = {c.get("value") for c in claims if not c.get("qualifier")}
+    winner_value = max(counts, key=lambda v: (counts[v], v in exact, v if v is not None else -1))
     winner = next(c for c in claims if c.get("value") == winner_value)
     return winner, [c for c in claims if c.get("value") != winner_value]
 
@@ -327,13 +329,16 @@ def reconcile_obligation(
 def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict]) -> dict | None:
     """The running total the ledger stands on: per day the value most independent
     reports give; over days it never goes down. A later, lower total is a stale or
-    wrong figure (a conflict of kind ``decrease``) unless more reports give it than
-    gave the higher one, which is then the outlier."""
+    wrong figure (a conflict of kind ``decrease``) unless, counting every day so far,
+    more reports give it than gave the higher one, which is then the outlier."""
     by_day: dict[dt.date, list[dict]] = defaultdict(list)
     for claim in totals:
         by_day[known_on(claim)].append(claim)
     accepted = None
+    told: dict[float, set[str]] = defaultdict(set)  # value -> the reports giving it so far
     for day, group in sorted(by_day.items()):
+        for claim in group:
+            told[claim["value"]].add(report_of(claim))
         winner, others = _consensus(group)
         evidence += [evidence_of(c, "cumulative") for c in group]
         if others:
@@ -341,7 +346,7 @@ def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict
         candidate = _decision("cumulative", day, winner, group)
         if accepted is None or winner["value"] >= accepted["claim"]["value"]:
             accepted = candidate
-        elif candidate["support"] > accepted["support"]:
+        elif len(told[winner["value"]]) > len(told[accepted["claim"]["value"]]):
             conflicts.append(_conflict("decrease", day, [winner, accepted["claim"]]))
             accepted = candidate
         else:
