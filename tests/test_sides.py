@@ -124,3 +124,18 @@ def test_what_is_given_in_exchange_goes_the_other_way(claims_of):
     found = claims_of("Caracas freed 10 Americans in exchange for 252 prisoners.")
     assert found["10 Americans"].received_by == ["United States"]
     assert found["252 prisoners"].released_by == ["United States"]
+
+
+def test_another_party_s_release_is_left_out_of_an_obligation_alone_in_its_category():
+    spec = SWAP.replace(
+        "      - {id: russians, party: Ukraine, what: prisoners, quantity: 90}\n", ""
+    )
+    claims = [
+        figure(95, "a", released_by=["Russia"]),
+        figure(270, "b", released_by=["Ukraine"]),  # the other side's, said so
+        figure(95, "c"),  # nobody named: the only obligation of its kind takes it
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    [row] = result["phases"][0]["obligations"]
+    assert row["delivered"]["best"] == 95
+    assert row["reports"] == 2

@@ -195,11 +195,17 @@ def own_figures(
 ) -> list[dict]:
     """The figures of this obligation's party when another obligation of the phase counts
     the same thing (both sides of a swap free prisoners): those the report gives to the
-    party, else, when no report says whose, the ones no report gives to anybody."""
+    party, else, when no report says whose, the ones no report gives to anybody. An
+    obligation alone in its category still leaves out what another party is said to
+    have freed ("Israel handed over 270 bodies of Palestinians" is not Hamas's)."""
     categories = set(obligation.categories)
     shared = any(o is not obligation and categories & set(o.categories) for o in phase.obligations)
     if not shared:
-        return claims
+        return [
+            c
+            for c in claims
+            if not (by := _parties(c.get("released_by"), sides)) or obligation.party in by
+        ]
     verdicts = [(c, counts_for(c, obligation.party, sides, holders)) for c in claims]
     own = [c for c, verdict in verdicts if verdict]
     return own or [c for c, verdict in verdicts if verdict is None]
