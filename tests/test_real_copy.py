@@ -54,3 +54,27 @@ def test_bodies_still_held_are_no_handover(claims_of):
         "The group still holds the remains of 24 deceased hostages, which it has agreed to return."
     )
     assert found["24 deceased hostages"].category == "hostages_held"
+
+
+def test_page_furniture_is_no_count(claims_of):
+    found = claims_of(
+        "Updated: 19-10-2024 01:08 IST\n2 / 2\nRelatives carry the coffin of a soldier.\n"
+        "| 2 | 3 | 4 |\n26\nThe army freed 12 prisoners on Monday."
+    )
+    assert [c.value for c in found.values()] == [12]
+
+
+def test_taken_captive_is_no_death_toll(claims_of):
+    found = claims_of(
+        "In all 1,139 people were killed in the raid, and about 200 were taken captive."
+    )
+    assert found["1,139 people"].category == "killed"
+    assert next(c for t, c in found.items() if "200" in t).category == "hostages_held"
+
+
+def test_what_is_not_known_is_no_negated_count(claims_of):
+    found = claims_of(
+        "It was not immediately clear which prisoners, among the 95 held by the army, "
+        "were returned."
+    )
+    assert next(c for t, c in found.items() if "95" in t).modality != "negated"

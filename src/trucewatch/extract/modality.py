@@ -77,9 +77,11 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         if top.dep_ not in ("advcl", "ccomp") or not any(c.lower_ == "to" for c in top.children):
             break
         heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
-    children = [c for h in heads for c in h.children]
     negated = any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations) for c in children
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations)
+        for h in heads
+        if not _not_known(h, lex)
+        for c in h.children
     )
     if negated and not _says_of_the_count(q, verb, lex):
         return "negated"
@@ -173,6 +175,15 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _not_known(head: Token, lex) -> bool:
+    """ "It was not immediately clear which of the 95 were returned": the negation says
+    what is unknown, not that nothing happened."""
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex["modality"]["epistemic"]
+        for c in head.children
+    )
 
 
 def _stated_by_agreement(counted: Token, lex) -> str | None:

@@ -32,6 +32,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.records import doc_text
 from trucewatch.extract.timex import Timex
 
 
@@ -241,6 +242,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "aged 19 or 20"
     if _age_after_name(doc, first, last):
         return True
+    if _furniture(doc, first, last):
+        return True
     if re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and value.is_integer():
         head = doc[last].head
         if not (doc[last].dep_ == "nummod" and head.tag_ == "NNS"):
@@ -292,6 +295,27 @@ def _age_after_name(doc: Doc, first: int, last: int) -> bool:
         and value <= 120
         and (closing is None or closing.text in (",", ".", ")", "and", ";"))
     )
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b")
+
+
+def _furniture(doc: Doc, first: int, last: int) -> bool:
+    """Page furniture, not prose: a photo counter ("2 / 2", "1/5"), a numeric date
+    ("19-10-2024"), a number in a line with no words (a calendar row, a lone "26")."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
+        return True
+    text = doc_text(doc)
+    start = doc[first].idx
+    if _NUMERIC_DATE.match(text, start) or _NUMERIC_DATE.search(text[max(0, start - 6) : start + 8]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = re.findall(r"[A-Za-z]{2,}", line)
+    return len(words) < 2
 
 
 def _score(doc: Doc, first: int, last: int, lex) -> bool:
