@@ -210,3 +210,18 @@ def test_only_web_urls_become_links(writer):
     bad, good = (writer.get(f"/documents/{r['id']}").text for r in results.json())
     assert 'href="javascript' not in bad and "javascript:alert(1)" in bad
     assert 'href="https://example.org/a?b=1&amp;c=2"' in good
+
+
+def test_the_agreement_page_leads_with_the_consensus(client):
+    result = client.get("/api/agreements/gaza-2025/ledger", params={"as_of": "2025-03-01"}).json()
+    hostages = result["phases"][0]["obligations"][0]
+    assert hostages["support"] >= 1 and hostages["basis"] and hostages["supported_by"]
+    page = client.get("/agreements/gaza-2025", params={"as_of": "2025-03-01"}).text
+    consensus = page[page.index('id="consensus-hostages"') :]
+    consensus = consensus[: consensus.index("</section>")]
+    assert "by the reports' consensus" in consensus
+    assert "independent report(s)" in consensus
+    # The dissent is folded away, and reports are named by title, not by their hash.
+    assert "<details" in consensus and "Conflicting figures: hostages" in consensus
+    for doc in hostages["supported_by"]:
+        assert f">{doc}<" not in consensus

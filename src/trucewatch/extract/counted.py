@@ -138,10 +138,12 @@ def category_of(
         or _action(modifiers, lex)
     )
     elided = noun is None and action not in ("killed", "wounded", "displaced")
-    if elided and verb is not None and action in ("held", "released"):
-        if any(c.lemma_.lower() in lex["hostage_words"] for c in verb.children):
-            # "about 200 were taken captive", not the dead counted before them
-            return "hostages_held" if action == "held" else "hostages_released"
+    captive = verb is not None and any(
+        c.lemma_.lower() in lex["hostage_words"] for c in verb.children
+    )
+    if elided and captive and action in ("held", "released"):
+        # "about 200 were taken captive", not the dead counted before them
+        return "hostages_held" if action == "held" else "hostages_released"
     if elided and _same_sentence_before(q, decided, doc):
         return None  # "150 prisoners for 150"; but "killed 14 and wounded dozens"
     hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])

@@ -309,7 +309,9 @@ def _furniture(doc: Doc, first: int, last: int) -> bool:
         return True
     text = doc_text(doc)
     start = doc[first].idx
-    if _NUMERIC_DATE.match(text, start) or _NUMERIC_DATE.search(text[max(0, start - 6) : start + 8]):
+    if _NUMERIC_DATE.match(text, start) or _NUMERIC_DATE.search(
+        text[max(0, start - 6) : start + 8]
+    ):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

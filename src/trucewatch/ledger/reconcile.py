@@ -322,6 +322,7 @@ def reconcile_obligation(
         # the figures it adds up), how it was chosen, and the values it outvoted.
         "support": support if counted else 0,
         "basis": basis if counted else None,
+        "supported_by": sorted(set().union(*(d["docs"] for d in decided))) if counted else [],
         "dissent": dissent if counted else [],
         "exchanges": len(exchanges),
         "sum_of_exchanges": _number(check) if exchanges else None,
@@ -395,6 +396,7 @@ def _decision(kind: str, day: dt.date, winner: dict, group: list[dict]) -> dict:
         "kind": kind,
         "day": day,
         "claim": winner,
+        "docs": {c["doc"] for c in group if c.get("value") == winner.get("value")},
         "support": _support(group, winner.get("value")),
         "dissent": sorted(((v, _support(group, v)) for v in values), key=lambda d: -d[1]),
     }

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 from alembic import command
@@ -338,6 +339,21 @@ class Database:
             return [
                 row[0] for row in conn.execute(query.order_by(documents.c.date, documents.c.id))
             ]
+
+    def document_labels(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Report id -> what a reader knows it by: its title, else its outlet, its URL or
+        its file's name."""
+        ids = sorted(set(doc_ids))
+        labels: dict[str, str] = {}
+        columns = (documents.c.id, documents.c.title, documents.c.source, documents.c.url,
+                   documents.c.path)  # fmt: skip
+        with self.engine.connect() as conn:
+            for chunk in range(0, len(ids), 500):
+                query = select(*columns).where(documents.c.id.in_(ids[chunk : chunk + 500]))
+                for doc_id, title, source, url, path in conn.execute(query):
+                    name = Path(path).name if path else None
+                    labels[doc_id] = title or source or url or name or doc_id
+        return labels
 
     def original_reports(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """Report id -> the report it repeats, for the near-duplicates among ``doc_ids``

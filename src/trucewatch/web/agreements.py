@@ -66,3 +66,14 @@ def summary(result: dict) -> dict:
         for row in phase["obligations"]:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
     return counts
+
+
+def cited_ids(result: dict) -> set[str]:
+    """The reports a ledger's evidence, conflicts and tolls come from."""
+    ids = set()
+    for phase in result["phases"]:
+        for row in phase["obligations"]:
+            ids.update(e["doc"] for e in row["evidence"])
+            ids.update(v["doc"] for c in row["conflicts"] for v in c["values"] if v.get("doc"))
+    ids.update(v["doc"] for f in result["figures"] for v in f["values"] if v.get("doc"))
+    return ids

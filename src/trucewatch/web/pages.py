@@ -17,7 +17,7 @@ from trucewatch.store.search import (
     page_records,
 )
 from trucewatch.web import charts, kinds
-from trucewatch.web.agreements import agreement_view, summary
+from trucewatch.web.agreements import agreement_view, cited_ids, summary
 from trucewatch.web.format import record_summary
 from trucewatch.web.highlight import segments
 
@@ -94,6 +94,8 @@ def router(state) -> APIRouter:
         result = ledger_view(spec, day, with_timeline=True)
         for series in result["timeline"]:
             series["svg"] = charts.timeline_chart(series)
+        cited = sorted(cited_ids(result))
+        labels = state.cached(f"labels:{hash(tuple(cited))}", lambda: db.document_labels(cited))
         return state.render(
             request,
             "agreement.html",
@@ -102,6 +104,7 @@ def router(state) -> APIRouter:
             progress_bar=charts.progress_bar,
             evidence_href=lambda e: document_href(e["doc"], "claim", e["start"], e["end"]),
             doc_href=lambda doc: f"/documents/{doc}" if doc else None,
+            doc_label=lambda doc: labels.get(doc, doc),
         )
 
     @pages.get("/documents")

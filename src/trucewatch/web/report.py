@@ -14,18 +14,13 @@ from markupsafe import Markup
 
 from trucewatch import __version__
 from trucewatch.web import charts
+from trucewatch.web.agreements import cited_ids
 from trucewatch.web.app import PACKAGE, templates
 
 
 def cited_documents(result: dict, db) -> list[dict]:
     """The reports the ledger's evidence and conflicts come from, oldest first."""
-    ids = set()
-    for phase in result["phases"]:
-        for row in phase["obligations"]:
-            ids.update(e["doc"] for e in row["evidence"])
-            ids.update(v["doc"] for c in row["conflicts"] for v in c["values"] if v.get("doc"))
-    ids.update(v["doc"] for f in result["figures"] for v in f["values"] if v.get("doc"))
-    found = [db.get_document(doc_id) for doc_id in sorted(ids)]
+    found = [db.get_document(doc_id) for doc_id in sorted(cited_ids(result))]
     rows = [{k: d[k] for k in ("id", "date", "title", "path")} for d in found if d is not None]
     return sorted(rows, key=lambda d: (d["date"] is None, d["date"] or dt.date.min, d["id"]))
 
@@ -34,6 +29,7 @@ def report_html(result: dict, documents: list[dict]) -> str:
     """The ledger (with its ``timeline``) as one HTML page that needs nothing else."""
     for series in result.get("timeline", []):
         series["svg"] = charts.timeline_chart(series)
+    labels = {d["id"]: d["title"] or d["path"] for d in documents}
     css = PACKAGE.joinpath("static", "style.css").read_text("utf-8")
     return (
         templates()
@@ -47,6 +43,7 @@ def report_html(result: dict, documents: list[dict]) -> str:
             progress_bar=charts.progress_bar,
             evidence_href=lambda _e: None,
             doc_href=lambda doc: f"#doc-{doc}" if doc else None,
+            doc_label=lambda doc: labels.get(doc, doc),
         )
     )
 
