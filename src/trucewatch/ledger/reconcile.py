@@ -131,14 +131,33 @@ def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
     return winner, [c for c in claims if c.get("value") != winner_value]
 
 
-Sides = dict[str, set[str]]  # party -> every name it goes by, case-folded
+class Sides:
+    """Which of an agreement's parties a list of names (``released_by``) names. Thousands
+    of figures name the same few actors: each list is resolved once."""
+
+    def __init__(self, names: dict[str, set[str]] | None = None):
+        self.names = names or {}  # party -> every name it goes by, case-folded
+        self._resolved: dict[tuple, frozenset[str]] = {}
+
+    def of(self, names) -> frozenset[str]:
+        if not names:
+            return frozenset()
+        key = tuple(names)
+        found = self._resolved.get(key)
+        if found is None:
+            folded = {n.casefold() for n in key}
+            found = frozenset(p for p, known in self.names.items() if folded & known)
+            self._resolved[key] = found
+        return found
 
 
 def party_sides(agreement: Agreement) -> Sides:
-    return {
-        party: {n.casefold() for n in party_names(agreement, parties=[party])}
-        for party in agreement.parties
-    }
+    return Sides(
+        {
+            party: {n.casefold() for n in party_names(agreement, parties=[party])}
+            for party in agreement.parties
+        }
+    )
 
 
 def counts_for(
@@ -156,7 +175,7 @@ def counts_for(
     """
     if claim.get("each") is False:
         return False
-    by = _parties(claim.get("released_by"), sides)
+    by = sides.of(claim.get("released_by"))
     if by:
         return party in by and (len(by) == 1 or bool(claim.get("each")))
     if claim.get("each"):
@@ -165,21 +184,17 @@ def counts_for(
     known = set().union(*((holders or {}).get(n, set()) for n in names))
     if known:
         return party in known
-    to = _parties(names, sides)
+    to = sides.of(names)
     if to:
         return party not in to
     return None
-
-
-def _parties(names, sides: Sides) -> set[str]:
-    return {p for p, known in sides.items() if any(n.casefold() in known for n in names or ())}
 
 
 def release_holders(claims: list[dict], sides: Sides) -> dict[str, set[str]]:
     """Whose people each party is seen freeing: received-by name -> the parties freeing them."""
     holders: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
-        by = _parties(claim.get("released_by"), sides)
+        by = sides.of(claim.get("released_by"))
         if len(by) == 1:
             for name in claim.get("received_by") or ():
                 holders[name.casefold()] |= by
@@ -204,7 +219,7 @@ def own_figures(
         return [
             c
             for c in claims
-            if not (by := _parties(c.get("released_by"), sides)) or obligation.party in by
+            if not (by := sides.of(c.get("released_by"))) or obligation.party in by
         ]
     verdicts = [(c, counts_for(c, obligation.party, sides, holders)) for c in claims]
     own = [c for c, verdict in verdicts if verdict]
@@ -225,7 +240,7 @@ def reconcile_obligation(
         obligation,
         phase,
         [c for c in claims if c.get("category") in categories],
-        sides or {},
+        sides or Sides(),
         holders,
     )
     counted = [

@@ -8,10 +8,12 @@ them by content hash.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +22,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, delete, event, func, insert, or_, select, union, update
+from sqlalchemy import (
+    JSON,
+    Text,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -426,7 +441,14 @@ class Database:
             ]
             if names is not None:
                 conditions.append(_naming(names, table.c.doc_id).exists())
-        columns = [c for c in table.c if c.name not in ("id", "doc_id")]
+        # The sides of a release (JSON lists of a few names) come as text and are decoded
+        # once per distinct value: thousands of figures name the same few actors.
+        columns = [
+            cast(c, Text).label(c.name) if isinstance(c.type, JSON) else c
+            for c in table.c
+            if c.name not in ("id", "doc_id")
+        ]
+        lists = [c.name for c in table.c if isinstance(c.type, JSON)]
         query = (
             select(table.c.doc_id.label("doc"), *columns)
             .where(*conditions)
@@ -436,11 +458,14 @@ class Database:
             result = conn.execute(query)
             keys, rows = list(result.keys()), result.all()
         numbers = [i for i, key in enumerate(keys) if key in ("value", "low", "high")]
+        names = [i for i, key in enumerate(keys) if key in lists]
         found = []
         for row in rows:
             record = dict(zip(keys, row, strict=True))
             for i in numbers:  # per number, not per column: a ledger reads thousands of rows
                 record[keys[i]] = _plain(row[i])
+            for i in names:
+                record[keys[i]] = _name_list(row[i])
             record["kind"] = "claim"
             found.append(record)
         return found
@@ -636,6 +661,15 @@ def record_row(record: Record) -> dict:
     if "evidence" in RECORD_TABLES[record.kind].c:  # kept where it is read in bulk (claims)
         row["evidence"] = record.evidence
     return row
+
+
+@lru_cache(maxsize=4096)
+def _name_list(text: str | None) -> tuple[str, ...] | None:
+    """A stored JSON list of names, as a tuple (shared between the figures that give it)."""
+    if text is None:
+        return None
+    names = json.loads(text)
+    return tuple(names) if isinstance(names, list) else None
 
 
 def _plain(value):
