@@ -206,3 +206,15 @@ def test_a_name_the_recogniser_missed_after_a_title(nlp):
         "Farrow, said the monitors had recorded 43 violations since May 3.",
     )
     assert find(records, "43 violations").speaker == "Ines Farrow"
+
+
+def test_information_from_a_source_is_the_source_s(nlp):
+    first, second = quotes(
+        nlp,
+        " date 2031-03-12 LORENZA: The exchange went ahead, according to information from "
+        "the International Committee of the Red Cross. According to figures released by the "
+        "ministry, 95 soldiers returned.",
+    )
+    assert first.speaker == "International Committee of the Red Cross"
+    assert second.speaker_mention == "the ministry"
+    assert second.content == "95 soldiers returned"  # not the comma after the source

@@ -46,6 +46,7 @@ _TRIM = set(",.;:–—- \n\t")
 class Cues:
     reporting: frozenset[str]
     quoting: frozenset[str]
+    information: frozenset[str] = frozenset()
 
     @cached_property
     def any(self) -> frozenset[str]:
@@ -57,7 +58,11 @@ def default_cues() -> Cues:
     data = yaml.safe_load(
         resources.files("trucewatch.data").joinpath("speech_cues.yaml").read_text("utf-8")
     )
-    return Cues(frozenset(data["reporting"]), frozenset(data["quoting"]))
+    return Cues(
+        frozenset(data["reporting"]),
+        frozenset(data["quoting"]),
+        frozenset(data.get("information_nouns") or ()),
+    )
 
 
 @dataclass
@@ -262,6 +267,26 @@ def only_quoted(text: str, start: int, end: int, marks: list[tuple[int, int]]) -
     return not any(c.isalnum() for c in outside)
 
 
+def _origin(source: Token, cues: Cues) -> Token:
+    """ "information from the Red Cross" -> the Red Cross; "figures released by the
+    ministry" -> the ministry: the source is who the information comes from."""
+    if source.lemma_.lower() not in cues.information:
+        return source
+    for child in source.children:
+        preps = [child] if child.dep_ == "prep" else []
+        preps += (
+            [g for g in child.children if g.dep_ in ("prep", "agent")]
+            if child.dep_ == "acl"
+            else []
+        )
+        for prep in preps:
+            if prep.lower_ in ("from", "by"):
+                origin = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if origin is not None:
+                    return origin
+    return source
+
+
 def according_to(doc: Doc, cues: Cues) -> list[Act]:
     acts = []
     for token in doc[:-1]:
@@ -273,8 +298,11 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             continue
         sentence = token.sent
         phrase_end = source.right_edge.i + 1
+        source = _origin(source, cues)
         if token.i == sentence.start or doc[token.i - 1].is_sent_start:
             first, last = phrase_end, sentence.end - 1  # "According to X, ..."
+            while first < last and doc[first].is_punct:
+                first += 1  # not the comma after the source
         else:
             first, last = sentence.start, token.i - 1  # "..., according to X."
         if first > last:
