@@ -78,3 +78,19 @@ def test_what_is_not_known_is_no_negated_count(claims_of):
         "were returned."
     )
     assert next(c for t, c in found.items() if "95" in t).modality != "negated"
+
+
+def test_what_a_party_must_do_has_not_happened(nlp):
+    from trucewatch.extract import extract
+    from trucewatch.ingest.documents import RawReport, make_document
+
+    text = (
+        " date 2031-03-12 LORENZA: The Front must release the hostages by Saturday. "
+        "Both sides failed to meet the deadline on Monday. Northmark should free 90 prisoners."
+    )
+    document = make_document(RawReport(text=text, origin="t.txt"))
+    events = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    assert [(e.trigger, e.status) for e in events] == [
+        ("release", "demanded"),
+        ("free", "demanded"),
+    ]

@@ -2,7 +2,7 @@
 
 Read from the verb that carries the trigger (or the light verb carrying a
 noun), and the verbs above it: ``denied`` under "deny"; ``demanded`` under
-"urge", "call on ... to"; ``hypothetical`` in an "if" clause or with
+"urge", "call on ... to", or with "must"/"should"; ``hypothetical`` in an "if" clause or with
 "could"/"might"; ``negated`` with "not"/"never" or under "refuse"; ``planned``
 with "will"/"would", under "plan to", "is due to", "is ready to", "was to", a
 purpose "to", or a noun marked "next" or "ahead of"; else ``occurred``. The
@@ -48,6 +48,8 @@ def status_of(trigger: Token, carrier: Token | None, lexicon: Lexicon) -> str:
         return "negated"  # "refused to release hostages"
     if any(c.lower_ in words["hypothetical"] for c in children(verb, "aux")):
         return "hypothetical"
+    if any(c.lower_ in words.get("obligation", ()) for c in children(verb, "aux")):
+        return "demanded"  # "must release", "should free"
     if is_planned(verb, chain, words):
         return "planned"
     return "occurred"

@@ -158,6 +158,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             continue
         if sense.object is not None and not lemma_in(obj, sense.object, resolver):
             continue
+        if obj is not None and obj.lemma_.lower() in sense.not_object:
+            continue  # "meet the deadline" is no meeting
         if sense.subject is not None and not lemma_in(
             subject_for(token) if not passive else obj, sense.subject, resolver
         ):

@@ -39,7 +39,7 @@ PLOVER_TYPES = frozenset(
 )
 _CONDITIONS = {
     "type", "mode", "object", "subject", "particle", "with", "condition", "argument", "target",
-    "without",
+    "without", "not_object",
 }  # fmt: skip
 
 
@@ -67,6 +67,7 @@ class Sense:
     object_is_target: bool = True
     target_preposition: str | None = None
     without: frozenset[str] = frozenset()
+    not_object: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _senses(lemma: str, value, lists: dict, origin: str) -> tuple[Sense, ...]:
                 object_is_target=entry.get("target") is None,
                 target_preposition=entry.get("target") if entry.get("target") != "none" else None,
                 without=frozenset(entry.get("without") or ()),
+                not_object=frozenset(entry.get("not_object") or ()),
             )
         )
     return tuple(senses)
