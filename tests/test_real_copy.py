@@ -59,7 +59,8 @@ def test_bodies_still_held_are_no_handover(claims_of):
 def test_page_furniture_is_no_count(claims_of):
     found = claims_of(
         "Updated: 19-10-2024 01:08 IST\n2 / 2\nRelatives carry the coffin of a soldier.\n"
-        "| 2 | 3 | 4 |\n26\nThe army freed 12 prisoners on Monday."
+        "| 2 | 3 | 4 |\n26\nThe army freed 12 prisoners on Monday.\n"
+        "RelatedTwo armies exchange 115 prisoners each\nRead more: 95 prisoners freed in May"
     )
     assert [c.value for c in found.values()] == [12]
 

@@ -302,7 +302,8 @@ _NUMERIC_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b")
 
 def _furniture(doc: Doc, first: int, last: int) -> bool:
     """Page furniture, not prose: a photo counter ("2 / 2", "1/5"), a numeric date
-    ("19-10-2024"), a number in a line with no words (a calendar row, a lone "26")."""
+    ("19-10-2024"), a number in a line with no words (a calendar row, a lone "26"), a
+    link to another story ("Related: ...", "Read more: ...")."""
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
@@ -317,7 +318,9 @@ def _furniture(doc: Doc, first: int, last: int) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     words = re.findall(r"[A-Za-z]{2,}", line)
-    return len(words) < 2
+    if len(words) < 2:
+        return True
+    return line.lstrip().startswith(tuple(lexicon()["furniture_openers"]))
 
 
 def _score(doc: Doc, first: int, last: int, lex) -> bool:
