@@ -95,3 +95,12 @@ def test_what_a_party_must_do_has_not_happened(nlp):
         ("release", "demanded"),
         ("free", "demanded"),
     ]
+
+
+def test_the_remaining_still_to_be_returned_are_no_delivery(claims_of):
+    found = claims_of(
+        "The group is under pressure to expedite the return of the remaining 21 bodies. "
+        "The group freed the remaining 13 hostages on Monday."
+    )
+    assert found["21 bodies"].modality == "projected"
+    assert found["13 hostages"].modality == "reported"

@@ -66,6 +66,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         if measured is not None and measured.lemma_.lower() in cues["agreement_nouns"]:
             demand = measured.head.lower_ == "for" and measured.head.head.lemma_ == "call"
             return "projected" if demand else "term"  # "a 42-day phase"
+    if _still_to_come(counted, cues):
+        return "projected"
     stated = _stated_by_agreement(counted, lex)
     if stated is not None:
         return stated
@@ -175,6 +177,15 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _still_to_come(counted: Token, cues) -> bool:
+    """ "pressure to expedite the return of the remaining 21 bodies": those still held, named
+    in a release that has not happened; "freed the remaining 13" is a release."""
+    if not any(c.dep_ == "amod" and c.lower_ in cues["remaining"] for c in counted.children):
+        return False
+    head = counted.head
+    return head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN"
 
 
 def _not_known(head: Token, lex) -> bool:
