@@ -139,3 +139,12 @@ def test_another_party_s_release_is_left_out_of_an_obligation_alone_in_its_categ
     [row] = result["phases"][0]["obligations"]
     assert row["delivered"]["best"] == 95
     assert row["reports"] == 2
+
+
+def test_a_party_s_captives_called_hostages_count_as_its_prisoners_release():
+    claims = [
+        figure(95, "a", released_by=["Russia"], category="hostages_released"),
+        figure(95, "b", released_by=["Ukraine"], category="hostages_released"),
+        figure(40, "c", category="hostages_released"),  # nobody's: not borrowed
+    ]
+    assert delivered(claims) == {"ukrainians": 95, "russians": 95}

@@ -226,6 +226,18 @@ def own_figures(
     return own or [c for c, verdict in verdicts if verdict is None]
 
 
+# One side's captives are "hostages" to one outlet and "prisoners" to another (an
+# armed group's are read as hostages when the sentence does not say).
+SIBLINGS = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
+
+
+def _named_otherwise(categories: set[str], phase: Phase) -> set[str]:
+    """The sibling categories no obligation of the phase counts: a figure of one of them
+    that a report gives to the obligation's party counts for it."""
+    counted = {c for o in phase.obligations for c in o.categories}
+    return {SIBLINGS[c] for c in categories if c in SIBLINGS} - counted
+
+
 def reconcile_obligation(
     obligation: Obligation,
     phase: Phase,
@@ -236,13 +248,15 @@ def reconcile_obligation(
 ) -> dict:
     """One obligation's row of the ledger (see the module doc for the rules)."""
     categories = set(obligation.categories)
-    relevant = own_figures(
-        obligation,
-        phase,
-        [c for c in claims if c.get("category") in categories],
-        sides or Sides(),
-        holders,
-    )
+    sides = sides or Sides()
+    borrowed = _named_otherwise(categories, phase)
+    pool = [
+        c
+        for c in claims
+        if c.get("category") in categories
+        or (c.get("category") in borrowed and counts_for(c, obligation.party, sides, holders))
+    ]
+    relevant = own_figures(obligation, phase, pool, sides, holders)
     counted = [
         c
         for c in relevant
