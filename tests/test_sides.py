@@ -148,3 +148,14 @@ def test_a_party_s_captives_called_hostages_count_as_its_prisoners_release():
         figure(40, "c", category="hostages_released"),  # nobody's: not borrowed
     ]
     assert delivered(claims) == {"ukrainians": 95, "russians": 95}
+
+
+def test_a_release_by_a_party_with_nothing_to_free_is_read_by_whose_people():
+    spec = SWAP.replace("[Russia, Ukraine]", "[Russia, Ukraine, Belarus]")
+    claims = [
+        # "in exchange for 95 Russians" mirrored onto Belarus, which frees nobody here
+        figure(95, "a", released_by=["Belarus"], received_by=["Russia"]),
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
+    assert rows == {"ukrainians": None, "russians": 95}

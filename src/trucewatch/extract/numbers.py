@@ -70,6 +70,8 @@ def number_value(token: Token) -> float | None:
     text = token.lower_
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
+    if text[:1] in "-–—" and text[1:] in lex["number_words"]:
+        text = text[1:]  # "(Reuters) -Forty-eight": a dash glued to the first word
     if text in lex["number_words"]:
         return float(lex["number_words"][text])
     return None

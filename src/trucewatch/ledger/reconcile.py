@@ -161,7 +161,11 @@ def party_sides(agreement: Agreement) -> Sides:
 
 
 def counts_for(
-    claim: dict, party: str, sides: Sides, holders: dict[str, set[str]] | None = None
+    claim: dict,
+    party: str,
+    sides: Sides,
+    holders: dict[str, set[str]] | None = None,
+    obligated: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether a release figure is ``party``'s release; None when the report does not say.
 
@@ -171,11 +175,14 @@ def counts_for(
     they are: the party other reports show freeing that side's people
     (``holders``: "Venezuela released 10 Americans", so "10 Americans were
     freed" is Venezuela's), or any party but theirs ("230 Ukrainian prisoners":
-    not Ukraine's).
+    not Ukraine's). ``obligated``: the parties with an obligation to free these; a
+    figure said to be freed by another party is read by whose people it counts.
     """
     if claim.get("each") is False:
         return False
     by = sides.of(claim.get("released_by"))
+    if obligated:
+        by &= obligated  # a party with nothing to free here says nothing about who did
     if by:
         return party in by and (len(by) == 1 or bool(claim.get("each")))
     if claim.get("each"):
@@ -221,7 +228,8 @@ def own_figures(
             for c in claims
             if not (by := sides.of(c.get("released_by"))) or obligation.party in by
         ]
-    verdicts = [(c, counts_for(c, obligation.party, sides, holders)) for c in claims]
+    obligated = frozenset(o.party for o in phase.obligations if categories & set(o.categories))
+    verdicts = [(c, counts_for(c, obligation.party, sides, holders, obligated)) for c in claims]
     own = [c for c, verdict in verdicts if verdict]
     return own or [c for c, verdict in verdicts if verdict is None]
 
