@@ -189,6 +189,8 @@ def counts_for(
         return True  # "Moscow and Kiev each swapped 103": every side's figure
     names = [n.casefold() for n in claim.get("received_by") or ()]
     known = set().union(*((holders or {}).get(n, set()) for n in names))
+    if obligated:
+        known &= obligated
     if known:
         return party in known
     to = sides.of(names)
