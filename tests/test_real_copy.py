@@ -104,3 +104,10 @@ def test_the_remaining_still_to_be_returned_are_no_delivery(claims_of):
     )
     assert found["21 bodies"].modality == "projected"
     assert found["13 hostages"].modality == "reported"
+
+
+def test_migrants_handed_over_by_a_state_are_its_release(claims_of):
+    found = claims_of("El Salvador handed over approximately 250 Venezuelan migrants on Friday.")
+    figure = found["approximately 250 Venezuelan migrants"]
+    assert figure.category == "prisoners_released"
+    assert (figure.released_by, figure.received_by) == (["El Salvador"], ["Venezuela"])
