@@ -111,3 +111,24 @@ def test_migrants_handed_over_by_a_state_are_its_release(claims_of):
     figure = found["approximately 250 Venezuelan migrants"]
     assert figure.category == "prisoners_released"
     assert (figure.released_by, figure.received_by) == (["El Salvador"], ["Venezuela"])
+
+
+def test_labels_idioms_and_reading_times_are_no_counts(claims_of):
+    found = claims_of(
+        "1 min read\nOn day two of the swap, 12 prisoners were freed. The 1798 Alien Enemies Act "
+        "was invoked. One day the country will be free, he said. The fighting has left hundreds "
+        "of thousands dead."
+    )
+    assert [(c.value, c.low, c.category) for c in found.values()] == [
+        (12, 12, "prisoners_released"),
+        (None, 200000, "killed"),
+    ]
+
+
+def test_the_report_s_own_word_decides_for_fighters_coming_home(claims_of):
+    found = claims_of(
+        'The two armies swapped prisoners of war on Saturday. "Another 115 of our defenders '
+        'have returned home today," the president said. Another 103 soldiers have been '
+        "returned from Northmark captivity."
+    )
+    assert {c.category for c in found.values() if c.value in (115, 103)} == {"prisoners_released"}

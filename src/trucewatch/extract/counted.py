@@ -120,6 +120,11 @@ def category_of(
         if earlier is not None:
             return earlier  # "the 110 prisoners" after "110 Palestinian prisoners"
     modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
+    after = doc[q.last + 1] if q.last + 1 < len(doc) else None
+    if q.noun is None and after is not None and after.pos_ == "ADJ":
+        for category in ("killed", "wounded"):
+            if after.lemma_.lower() in lex["verbs"][category]:
+                return category  # "left hundreds of thousands dead", "two injured"
     if noun is not None and noun.lower_ in PRONOUNS:
         noun = None  # "24 of them": the claim before in the sentence says what
     if q.noun is None and any(
@@ -370,6 +375,8 @@ def hostage_or_prisoner(
         found = None
         if word in hostage or token.lemma_.lower() in hostage:
             found = "hostages"
+            if _state_held(token):
+                found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
             found = "prisoners"
         if found and token.dep_ == "compound" and token.head.lemma_.lower() in exchanges:
@@ -415,7 +422,43 @@ def hostage_or_prisoner(
             if kind(token):
                 return kind(token)
         before = previous.start
+    told = _told(doc)  # else what the report is about: "115 of our defenders came home"
+    if told["hostages"] != told["prisoners"] and _captive_like(q):
+        return "hostages" if told["hostages"] > told["prisoners"] else "prisoners"
     return None
+
+
+def _captive_like(q: Quantity) -> bool:
+    """Fighters, or people freed by a verb that frees (not "returned to the valley")."""
+    lex = lexicon()
+    noun = q.noun.lemma_.lower() if q.noun is not None else None
+    if noun in lex["combatants"]:
+        return True
+    verb = next((t for t in q.root.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in lex["freeing_verbs"]
+
+
+def _state_held(token: Token) -> bool:
+    """ "Russian captivity", "Israeli captivity": held by a state, so prisoners."""
+    return token.lemma_.lower() == "captivity" and any(
+        c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
+        for c in token.children
+    )
+
+
+def _told(doc: Doc) -> dict[str, int]:
+    """How often the report calls people hostages and prisoners, counted once per report."""
+    found = doc.user_data.get("trucewatch_told")
+    if found is None:
+        lex = lexicon()
+        hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
+        lemmas = [t.lemma_.lower() for t in doc]
+        found = {
+            "hostages": sum(lemma in hostage for lemma in lemmas),
+            "prisoners": sum(lemma in prisoner for lemma in lemmas),
+        }
+        doc.user_data["trucewatch_told"] = found
+    return found
 
 
 def subject_of(q: Quantity) -> str | None:

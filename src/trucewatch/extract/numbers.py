@@ -246,7 +246,13 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True
     if _furniture(doc, first, last):
         return True
-    if re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and value.is_integer():
+    if first > 0 and doc[first - 1].lower_ in lex["label_words"]:
+        return True  # "day two", "phase 3", "round 2": a label, not a count
+    if following[:2] in (["min", "read"], ["minute", "read"], ["mins", "read"]):
+        return True  # "1 min read": page furniture
+    if token.lower_ == "one" and following[:1] == ["day"] and doc[last + 1].dep_ == "npadvmod":
+        return True  # "one day Russia will be free": some day
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", token.text) and value.is_integer():
         head = doc[last].head
         if not (doc[last].dep_ == "nummod" and head.tag_ == "NNS"):
             return True  # a year: "in 2022", "since 2014"
