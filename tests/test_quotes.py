@@ -218,3 +218,18 @@ def test_information_from_a_source_is_the_source_s(nlp):
     assert first.speaker == "International Committee of the Red Cross"
     assert second.speaker_mention == "the ministry"
     assert second.content == "95 soldiers returned"  # not the comma after the source
+
+
+def test_a_statement_speaks_for_who_issued_it_and_the_ministry_for_the_one_named(nlp):
+    found = quotes(
+        nlp,
+        " date 2031-12-07 LORENZA: Northmark and Ostra issued a joint statement on Thursday. "
+        '"The two countries reconfirm their intention to normalise relations," the statement '
+        "said. Northmark's Defence Ministry said 95 servicemen were returned. "
+        '"All of them are in good health," the ministry said.',
+    )
+    assert [q.speaker for q in found] == [
+        "Northmark and Ostra",
+        "Northmark's Defence Ministry",
+        "Northmark's Defence Ministry",
+    ]

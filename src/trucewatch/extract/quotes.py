@@ -34,7 +34,12 @@ from spacy.tokens import Doc, Span, Token
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans, paragraph_spans
 from trucewatch.extract.records import Entity, Quote, doc_text
-from trucewatch.extract.speakers import mention_of, resolve_speakers, subject_of
+from trucewatch.extract.speakers import (
+    information_nouns,
+    mention_of,
+    resolve_speakers,
+    subject_of,
+)
 from trucewatch.extract.timex import timex_for_token
 
 _PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "'": "'"}
@@ -46,7 +51,6 @@ _TRIM = set(",.;:–—- \n\t")
 class Cues:
     reporting: frozenset[str]
     quoting: frozenset[str]
-    information: frozenset[str] = frozenset()
 
     @cached_property
     def any(self) -> frozenset[str]:
@@ -58,11 +62,7 @@ def default_cues() -> Cues:
     data = yaml.safe_load(
         resources.files("trucewatch.data").joinpath("speech_cues.yaml").read_text("utf-8")
     )
-    return Cues(
-        frozenset(data["reporting"]),
-        frozenset(data["quoting"]),
-        frozenset(data.get("information_nouns") or ()),
-    )
+    return Cues(frozenset(data["reporting"]), frozenset(data["quoting"]))
 
 
 @dataclass
@@ -267,10 +267,10 @@ def only_quoted(text: str, start: int, end: int, marks: list[tuple[int, int]]) -
     return not any(c.isalnum() for c in outside)
 
 
-def _origin(source: Token, cues: Cues) -> Token:
+def _origin(source: Token) -> Token:
     """ "information from the Red Cross" -> the Red Cross; "figures released by the
     ministry" -> the ministry: the source is who the information comes from."""
-    if source.lemma_.lower() not in cues.information:
+    if source.lemma_.lower() not in information_nouns():
         return source
     for child in source.children:
         preps = [child] if child.dep_ == "prep" else []
@@ -298,7 +298,7 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             continue
         sentence = token.sent
         phrase_end = source.right_edge.i + 1
-        source = _origin(source, cues)
+        source = _origin(source)
         if token.i == sentence.start or doc[token.i - 1].is_sent_start:
             first, last = phrase_end, sentence.end - 1  # "According to X, ..."
             while first < last and doc[first].is_punct:

@@ -58,6 +58,10 @@ def institution_nouns() -> frozenset[str]:
     return _institutions()["institution_nouns"]
 
 
+def information_nouns() -> frozenset[str]:
+    return _institutions()["information_nouns"]
+
+
 def group_nouns() -> frozenset[str]:
     return _institutions()["group_nouns"]
 
@@ -153,6 +157,42 @@ class Antecedent:
     can_speak: bool = True  # a pronoun that speaks stands only for one that can
 
 
+def issuer_of(noun: Token, entities: list[Entity]) -> str | None:
+    """Who issued a statement or an announcement: its "by"/"from" phrase or possessive
+    ("a joint statement by Armenia and Azerbaijan", "the ministry's statement"), else
+    that of the last such noun before it in the report ("..., the statement said")."""
+    doc = noun.doc
+    for token in [noun, *reversed(doc[: noun.i])]:
+        if token.lemma_.lower() != noun.lemma_.lower():
+            continue
+        origin = _origin_phrase(token)
+        if origin is not None:
+            return origin
+    return None
+
+
+_ISSUING_VERBS = {"issue", "release", "publish", "put", "sign", "make", "send", "post"}
+
+
+def _origin_phrase(noun: Token) -> str | None:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS:
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.ent_type_ or subject.conjuncts):
+            return noun.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+            return (
+                noun.doc[child.left_edge.i : child.i + 1].text.removesuffix("'s").removesuffix("’s")
+            )
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_:
+                span = noun.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                text = span.text
+                return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
 def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple[str, bool]:
     """The canonical name of the mention's head when it is a named entity, else the phrase."""
     head = mention.root
@@ -162,7 +202,12 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     )
     for entity in entities:
         if entity.start <= head.idx < entity.end:
-            return entity.canonical or entity.text, entity.label == "PERSON" or described_person
+            name = entity.canonical or entity.text
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if entity.label == "ORG" and owner is not None and owner.idx < entity.start:
+                # "Russia's Defence Ministry": the organisation is the state's, name it whole
+                name = head.doc[owner.i : head.i + 1].text
+            return name, entity.label == "PERSON" or described_person
     # "Its spokesman, Halden Roe, said": the title is the named person's; the parse
     # may hang the name on the title's last noun ("A spokeswoman for the council, Ines
     # Farrow, said").
@@ -270,8 +315,20 @@ def name_speaker(
         return
     act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
     words = word.split()
-    if len(words) == 2 and words[0] == "the" and mention.root.lemma_.lower() in group_nouns():
+    head = mention.root.lemma_.lower()
+    named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
+    if len(words) == 2 and words[0] == "the" and head in group_nouns():
         # "The group said": the organisation last named, if any.
-        named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
         if named:
             act.speaker, act.speaker_is_person = named[-1].canonical or named[-1].text, False
+    elif len(words) == 2 and words[0] == "the" and head in institution_nouns():
+        # "the ministry said": the last named organisation that is one
+        said = [a.name for a in earlier if head in a.name.casefold().split()]
+        same = said or [e.canonical or e.text for e in named if head in e.text.casefold().split()]
+        if same:
+            act.speaker, act.speaker_is_person = same[-1], False
+    elif head in information_nouns():
+        # "the statement said", "an announcement by the ICRC": whoever issued it
+        issuer = issuer_of(mention.root, entities)
+        if issuer is not None:
+            act.speaker, act.speaker_is_person = issuer, False
