@@ -132,3 +132,19 @@ def test_the_report_s_own_word_decides_for_fighters_coming_home(claims_of):
         "returned from Northmark captivity."
     )
     assert {c.category for c in found.values() if c.value in (115, 103)} == {"prisoners_released"}
+
+
+def test_an_event_is_dated_by_the_clause_that_dates_it(nlp):
+    from trucewatch.extract import extract
+    from trucewatch.ingest.documents import RawReport, make_document
+
+    text = (
+        " date 2023-04-16 LORENZA: The three-day exchange, which started on Friday, was the "
+        "largest in years. Northmark and Ostra carried out a prisoner exchange on Thursday, "
+        "under which two dozen detainees were released."
+    )
+    document = make_document(RawReport(text=text, origin="t.txt"))
+    events = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    dates = {e.trigger: e.date for e in events}
+    assert dates["released"] == dt.date(2023, 4, 13)  # a Sunday report: Thursday the 13th
+    assert dt.date(2023, 4, 14) in {e.date for e in events if e.trigger == "exchange"}

@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Token
 from trucewatch.extract.clauses import SPEECH, children, closest, governors, in_clause_below
 from trucewatch.extract.timex import find_timexes, normalise, resolve, timex_for_token
 
+# Verbs that say when a named event happened: "the swap, which began Friday".
+_HAPPENING_VERBS = {"begin", "start", "happen", "occur", "take", "end", "conclude", "finish"}
+
 
 def event_date(
     trigger: Token, carrier: Token | None, doc: Doc, reference: dt.date | None
@@ -50,6 +53,20 @@ def event_date(
         and trigger.dep_ in ("nsubj", "nsubjpass")
     ):
         anchors.append(trigger.head)
+    if trigger.pos_ != "VERB":
+        # "an exchange that began Friday", "the operation, which started on Friday"
+        anchors += [
+            c for c in children(trigger, "relcl", "acl") if c.lemma_.lower() in _HAPPENING_VERBS
+        ]
+    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
+        # "carried out a prisoner exchange on Thursday, under which 24 were released":
+        # what happens under or during a dated event happens on its day
+        within = any(
+            p.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in p.children)
+            for p in trigger.children
+        )
+        if within and trigger.head.head.pos_ == "VERB":
+            anchors.append(trigger.head.head)
     for anchor in anchors:
         timex = timex_for_token(doc, anchor, reference)
         if timex is not None and timex.value is not None and not said_when(timex, anchor):
