@@ -148,3 +148,16 @@ def test_an_event_is_dated_by_the_clause_that_dates_it(nlp):
     dates = {e.trigger: e.date for e in events}
     assert dates["released"] == dt.date(2023, 4, 13)  # a Sunday report: Thursday the 13th
     assert dt.date(2023, 4, 14) in {e.date for e in events if e.trigger == "exchange"}
+
+
+def test_the_author_of_an_attack_is_the_actor_of_a_passive_killing(nlp):
+    from trucewatch.extract import extract
+    from trucewatch.ingest.documents import RawReport, make_document
+
+    text = (
+        " date 2031-10-14 LORENZA: The farmer and his wife were killed outside their home "
+        "during the Riverland Front-led attack on the valley."
+    )
+    document = make_document(RawReport(text=text, origin="t.txt"))
+    [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    assert event.type == "ASSAULT" and event.actor and "Front" in event.actor[0]

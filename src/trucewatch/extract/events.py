@@ -138,6 +138,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             obj = subject_for(token)  # "are due to be released", "before being handed over"
         for child in children(token, "agent"):
             agent = next(iter(children(child, "pobj")), None)
+        if agent is None:
+            agent = attacker_of(token)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -186,6 +188,28 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if sense.argument and actor is None and target is None:
             continue
         return Found(token, sense, None, actor, target, theme)
+    return None
+
+
+_ATTACK_NOUNS = {"attack", "assault", "raid", "offensive", "incursion", "bombardment", "strike"}
+
+
+def attacker_of(verb: Token) -> Token | None:
+    """ "were killed during the Hamas-led attack", "in Hamas's attack": a passive without
+    an agent takes the attack's author as its actor."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("during", "in", "in the course of"):
+            continue
+        for noun in children(prep, "pobj"):
+            if noun.lemma_.lower() not in _ATTACK_NOUNS:
+                continue
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    return child
+                if child.dep_ == "amod" and child.lower_ == "led":
+                    return next(
+                        (g for g in child.children if g.dep_ in ("npadvmod", "compound")), None
+                    )
     return None
 
 
