@@ -161,3 +161,15 @@ def test_the_author_of_an_attack_is_the_actor_of_a_passive_killing(nlp):
     document = make_document(RawReport(text=text, origin="t.txt"))
     [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
     assert event.type == "ASSAULT" and event.actor and "Front" in event.actor[0]
+
+
+def test_captives_the_phrase_calls_freed_and_the_author_of_attacks(nlp, claims_of):
+    from trucewatch.extract import extract
+    from trucewatch.ingest.documents import RawReport, make_document
+
+    found = claims_of("A chartered plane left the capital, carrying 125 former detainees.")
+    assert found["125 former detainees"].category == "prisoners_released"
+    text = " date 2031-03-12 LORENZA: The Front-led attacks killed 1,200 people."
+    document = make_document(RawReport(text=text, origin="t.txt"))
+    [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    assert event.actor and "Front" in event.actor[0]

@@ -162,6 +162,12 @@ def category_of(
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if lemma in hostage:
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
+    if (
+        action is None
+        and noun is not None
+        and any(c.dep_ == "amod" and c.lower_ in lex["freed_modifiers"] for c in noun.children)
+    ):
+        action = "released"  # "a plane carrying 125 former detainees", "35 freed prisoners"
     if lemma in prisoner:
         return {"released": "prisoners_released", "killed": "killed", "wounded": "wounded"}.get(
             action, "other"

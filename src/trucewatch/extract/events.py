@@ -126,6 +126,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         or participle_clause
     )
     subject = None if passive else subject_for(token)
+    if subject is not None and author_of_attack(subject) is not None:
+        subject = author_of_attack(subject)  # "the Hamas-led attacks killed 1,200"
     if subject is not None and subject.dep_ == "nsubjpass" and token.dep_ == "conj":
         subject = None  # "were freed and taken to ...": no actor borrowed from a passive
     obj = closest(token, "dobj")
@@ -198,18 +200,23 @@ def attacker_of(verb: Token) -> Token | None:
     """ "were killed during the Hamas-led attack", "in Hamas's attack": a passive without
     an agent takes the attack's author as its actor."""
     for prep in children(verb, "prep"):
-        if prep.lower_ not in ("during", "in", "in the course of"):
-            continue
-        for noun in children(prep, "pobj"):
-            if noun.lemma_.lower() not in _ATTACK_NOUNS:
-                continue
-            for child in noun.children:
-                if child.dep_ == "poss":
-                    return child
-                if child.dep_ == "amod" and child.lower_ == "led":
-                    return next(
-                        (g for g in child.children if g.dep_ in ("npadvmod", "compound")), None
-                    )
+        if prep.lower_ in ("during", "in"):
+            for noun in children(prep, "pobj"):
+                author = author_of_attack(noun)
+                if author is not None:
+                    return author
+    return None
+
+
+def author_of_attack(noun: Token) -> Token | None:
+    """Whose attack: "Hamas's attack", "the Hamas-led attack"."""
+    if noun.lemma_.lower() not in _ATTACK_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "amod" and child.lower_ == "led":
+            return next(iter(children(child, "npadvmod", "compound")), None)
     return None
 
 
@@ -275,6 +282,11 @@ def noun_event(
                     resolver.aliases.lookup(name).sector if resolver.aliases.lookup(name) else None
                 ]
                 break
+    if actor is None:
+        led = next((c for c in children(token, "amod") if c.lower_ == "led"), None)
+        author = next(iter(children(led, "npadvmod", "compound")), None) if led else None
+        if author is not None:
+            actor = resolver.participant(author)  # "the Hamas-led attack"
     if actor is None and carrier is not None and token.dep_ == "dobj":
         actor = resolver.participant(subject_for(carrier))
     for prep in children(token, "prep"):
