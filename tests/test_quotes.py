@@ -233,3 +233,13 @@ def test_a_statement_speaks_for_who_issued_it_and_the_ministry_for_the_one_named
         "Northmark's Defence Ministry",
         "Northmark's Defence Ministry",
     ]
+
+
+def test_whose_officials_speak_for_the_body_and_the_dateline_is_not_said(nlp):
+    [first, second] = quotes(
+        nlp,
+        " date 2031-04-14 LORENZA: The exchange was delayed, according to the Valon People's "
+        "Militia, whose officials said the flights would start on Friday.",
+    )
+    assert first.content == "The exchange was delayed"
+    assert second.speaker == first.speaker and "Militia" in second.speaker

@@ -23,6 +23,7 @@ attribution keeps ``speaker`` null: never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -198,7 +199,26 @@ def extract_quotes(
         previous = (m, act)
     acts.sort(key=lambda a: a.start)
     resolve_speakers(acts, doc, entities, aliases, quoted)
+    lead = lead_end(body, document.dateline)
+    for act in acts:
+        if lead is not None and act.start < lead <= act.end:
+            act.start = (
+                lead  # "SANAA: The exchange was delayed, according to ...": not the dateline
+            )
     return [to_record(act, doc, document, utterance_date(doc, act, document.date)) for act in acts]
+
+
+# What follows a dateline's place before the report's first word: ", Yemen", ", April
+# 14", " (AP)", then ":" or a dash.
+_AFTER_PLACE = re.compile(r"(?:,[^:\n–—]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*(?::|[-–—]{1,2})\s*")
+
+
+def lead_end(body: str, dateline) -> int | None:
+    """Where the report's first sentence starts after its dateline, if it has one."""
+    if dateline is None:
+        return None
+    match = _AFTER_PLACE.match(body, dateline.end)
+    return match.end() if match else None
 
 
 def utterance_date(doc: Doc, act: Act, reference) -> dt.date | None:

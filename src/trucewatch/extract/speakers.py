@@ -315,6 +315,13 @@ def name_speaker(
         return
     act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
     words = word.split()
+    verb = mention.root.head
+    if words[0] == "whose" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the Houthi movement, whose officials said": the movement's officials
+        owner = verb.head
+        span = mention.doc[owner.left_edge.i : owner.i + 1]
+        act.speaker, act.speaker_is_person = name_of(span, entities, aliases)
+        return
     head = mention.root.lemma_.lower()
     named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
     if len(words) == 2 and words[0] == "the" and head in group_nouns():
