@@ -3,11 +3,16 @@
 Figures (``claim`` records) arrive as the store or ``extract`` gives them:
 dicts with ISO dates. For each obligation the ledger keeps the figures that
 measure it (its categories, ``modality == "reported"``, known on or before
-the as-of date, inside the phase) and reconciles two kinds of statement:
+the as-of date, inside the phase), and, when another obligation of the phase
+counts the same thing, only the party's own (``counts_for``: who frees them,
+whose people they are, each side's or both sides'). Figures are evidence:
+each independent report votes once per value (a near-duplicate votes as the
+report it repeats, ``report_of``), and two kinds of statement are reconciled:
 
 - **running totals** (``cumulative``: "18 hostages have been freed so far"):
-  the latest is preferred; figures for the same day that disagree are listed
-  as conflicts, with their sources;
+  per day the value most reports give; over days they never go down (a later
+  lower total is a ``decrease`` conflict unless more reports so far give it);
+  a lone total below exchanges that more reports agree on gives way to them;
 - **per-exchange figures** ("three hostages were freed on Saturday"): one per
   report and day, the largest (the others are parts, "including 120
   civilians", or back-references, "the three appeared thin"); a figure without
@@ -18,10 +23,11 @@ the as-of date, inside the phase) and reconciles two kinds of statement:
   added to the running total already known, would overshoot the promise is a
   running total whose sentence did not say so.
 
-Delivered = the latest running total plus the exchanges after its date; the
+Delivered = the accepted running total plus the exchanges after its date; the
 sum of all exchanges is kept as a check and listed as a conflict when it
 disagrees with a running total of the same day. ``low``/``high`` carry the
-figures' own bounds ("some 600" is 600 with approximate bounds).
+figures' own bounds ("some 600" is 600 with approximate bounds). Each row says
+its ``support`` (independent reports), ``basis``, ``supported_by`` and ``dissent``.
 
 Status, as of the date (day N of a phase counts its start as day 1):
 
