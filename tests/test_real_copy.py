@@ -173,3 +173,10 @@ def test_captives_the_phrase_calls_freed_and_the_author_of_attacks(nlp, claims_o
     document = make_document(RawReport(text=text, origin="t.txt"))
     [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
     assert event.actor and "Front" in event.actor[0]
+
+
+def test_the_whole_of_people_described_is_no_term(claims_of):
+    found = claims_of(
+        "He was taken from the farm, one of 25 civilians the militia seized in a raid last year."
+    )
+    assert found["25 civilians"].modality == "reported"

@@ -130,7 +130,12 @@ def whole_of_a_part(q: Quantity) -> bool:
     if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
         return False
     part = node.head.head
-    return part.i < node.head.i and (part.like_num or part.lower_ in _PART_WORDS)
+    if part.i > node.head.i or not (part.like_num or part.lower_ in _PART_WORDS):
+        return False
+    # the part is what was handed over ("four of the 28 bodies were returned"), not
+    # who is described ("one of 25 civilians the militia seized")
+    verb = next((t for t in part.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in lexicon()["verbs"]["released"]
 
 
 def _window_start(doc: Doc, sentence) -> int:
