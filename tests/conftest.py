@@ -165,18 +165,24 @@ def serve(tmp_path_factory):
 
 
 @pytest.fixture
-def claims_of(nlp):
-    """The figures of an invented report, by the text each spans (``other`` left out)."""
+def records_of(nlp):
+    """(text spanned, record) for the records of one kind in an invented report."""
     from trucewatch.extract import extract
     from trucewatch.ingest.documents import RawReport, make_document
 
-    def read(text: str, date: str = "2031-03-12") -> dict:
+    def read(text: str, kind: str, date: str = "2031-03-12") -> list[tuple[str, object]]:
         document = make_document(RawReport(text=f" date {date} {text}", origin="test"))
         records = extract(document, nlp(document.body))
-        return {
-            document.body[c.start : c.end]: c
-            for c in records
-            if c.kind == "claim" and c.category != "other"
-        }
+        return [(document.body[r.start : r.end], r) for r in records if r.kind == kind]
+
+    return read
+
+
+@pytest.fixture
+def claims_of(records_of):
+    """The figures of an invented report, by the text each spans (``other`` left out)."""
+
+    def read(text: str, date: str = "2031-03-12") -> dict:
+        return {t: c for t, c in records_of(text, "claim", date) if c.category != "other"}
 
     return read

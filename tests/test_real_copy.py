@@ -81,16 +81,12 @@ def test_what_is_not_known_is_no_negated_count(claims_of):
     assert next(c for t, c in found.items() if "95" in t).modality != "negated"
 
 
-def test_what_a_party_must_do_has_not_happened(nlp):
-    from trucewatch.extract import extract
-    from trucewatch.ingest.documents import RawReport, make_document
-
+def test_what_a_party_must_do_has_not_happened(records_of):
     text = (
-        " date 2031-03-12 LORENZA: The Front must release the hostages by Saturday. "
+        "LORENZA: The Front must release the hostages by Saturday. "
         "Both sides failed to meet the deadline on Monday. Northmark should free 90 prisoners."
     )
-    document = make_document(RawReport(text=text, origin="t.txt"))
-    events = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    events = [e for _, e in records_of(text, "event")]
     assert [(e.trigger, e.status) for e in events] == [
         ("release", "demanded"),
         ("free", "demanded"),
@@ -134,59 +130,35 @@ def test_the_report_s_own_word_decides_for_fighters_coming_home(claims_of):
     assert {c.category for c in found.values() if c.value in (115, 103)} == {"prisoners_released"}
 
 
-def test_an_event_is_dated_by_the_clause_that_dates_it(nlp):
-    from trucewatch.extract import extract
-    from trucewatch.ingest.documents import RawReport, make_document
-
+def test_an_event_is_dated_by_the_clause_that_dates_it(records_of):
     text = (
-        " date 2023-04-16 LORENZA: The three-day exchange, which started on Friday, was the "
+        "LORENZA: The three-day exchange, which started on Friday, was the "
         "largest in years. Northmark and Ostra carried out a prisoner exchange on Thursday, "
         "under which two dozen detainees were released."
     )
-    document = make_document(RawReport(text=text, origin="t.txt"))
-    events = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    events = [e for _, e in records_of(text, "event", date="2023-04-16")]
     dates = {e.trigger: e.date for e in events}
     assert dates["released"] == dt.date(2023, 4, 13)  # a Sunday report: Thursday the 13th
     assert dt.date(2023, 4, 14) in {e.date for e in events if e.trigger == "exchange"}
 
 
-def test_the_author_of_an_attack_is_the_actor_of_a_passive_killing(nlp):
-    from trucewatch.extract import extract
-    from trucewatch.ingest.documents import RawReport, make_document
-
+def test_the_author_of_an_attack_is_the_actor_of_a_passive_killing(records_of):
     text = (
-        " date 2031-10-14 LORENZA: The farmer and his wife were killed outside their home "
+        "LORENZA: The farmer and his wife were killed outside their home "
         "during the Riverland Front-led attack on the valley."
     )
-    document = make_document(RawReport(text=text, origin="t.txt"))
-    [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    [(_, event)] = records_of(text, "event")
     assert event.type == "ASSAULT" and event.actor and "Front" in event.actor[0]
 
 
-def test_captives_the_phrase_calls_freed_and_the_author_of_attacks(nlp, claims_of):
-    from trucewatch.extract import extract
-    from trucewatch.ingest.documents import RawReport, make_document
-
+def test_captives_the_phrase_calls_freed_and_the_author_of_attacks(records_of, claims_of):
     found = claims_of("A chartered plane left the capital, carrying 125 former detainees.")
     assert found["125 former detainees"].category == "prisoners_released"
-    text = " date 2031-03-12 LORENZA: The Front-led attacks killed 1,200 people."
-    document = make_document(RawReport(text=text, origin="t.txt"))
-    [event] = [r for r in extract(document, nlp(document.body)) if r.kind == "event"]
+    [(_, event)] = records_of("LORENZA: The Front-led attacks killed 1,200 people.", "event")
     assert event.actor and "Front" in event.actor[0]
 
 
-def test_the_whole_of_people_described_is_no_term(nlp):
-    from trucewatch.extract import extract
-    from trucewatch.ingest.documents import RawReport, make_document
-
-    text = (
-        " date 2031-03-12 He was taken from the farm, one of 25 civilians the militia seized "
-        "in a raid last year."
-    )
-    document = make_document(RawReport(text=text, origin="t.txt"))
-    [whole] = [
-        r
-        for r in extract(document, nlp(document.body))
-        if r.kind == "claim" and document.body[r.start : r.end] == "25 civilians"
-    ]
+def test_the_whole_of_people_described_is_no_term(records_of):
+    text = "He was taken from the farm, one of 25 civilians the militia seized in a raid last year."
+    [whole] = [c for t, c in records_of(text, "claim") if t == "25 civilians"]
     assert whole.modality == "reported"
