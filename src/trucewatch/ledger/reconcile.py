@@ -130,7 +130,7 @@ def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
 
     Each report votes once per value: one that repeats its figure in its lead
     and its last paragraph does not outvote two others."""
-    counts = Counter(value for _report, value in {(report_of(c), c.get("value")) for c in claims})
+    counts = _votes(claims)
     exact = {c.get("value") for c in claims if not c.get("qualifier")}
     winner_value = max(counts, key=lambda v: (counts[v], v in exact, v if v is not None else -1))
     winner = next(c for c in claims if c.get("value") == winner_value)
@@ -428,7 +428,7 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
             ],
         }
     )  # fmt: skip
-    strongest = max(_support(e["claims"], e["claim"]["value"]) for e in covered)
+    strongest = max(e["support"] for e in covered)
     if total > on_total_day or accepted["support"] >= min(2, strongest):
         return accepted
     return None
@@ -436,14 +436,15 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
 
 def _decision(kind: str, day: dt.date, winner: dict, group: list[dict]) -> dict:
     """A chosen figure with how many independent reports give it and the dissent."""
-    values = {c.get("value") for c in group} - {winner.get("value")}
+    votes = _votes(group)
+    chosen = winner.get("value")
     return {
         "kind": kind,
         "day": day,
         "claim": winner,
-        "docs": {c["doc"] for c in group if c.get("value") == winner.get("value")},
-        "support": _support(group, winner.get("value")),
-        "dissent": sorted(((v, _support(group, v)) for v in values), key=lambda d: -d[1]),
+        "docs": {c["doc"] for c in group if c.get("value") == chosen},
+        "support": votes[chosen],
+        "dissent": sorted(((v, n) for v, n in votes.items() if v != chosen), key=lambda d: -d[1]),
     }
 
 
@@ -460,8 +461,9 @@ def report_of(claim: dict) -> str:
     return claim.get("report") or claim["doc"]
 
 
-def _support(claims: list[dict], value) -> int:
-    return len({report_of(c) for c in claims if c.get("value") == value})
+def _votes(claims: list[dict]) -> Counter:
+    """Value -> how many independent reports give it (each report once per value)."""
+    return Counter(value for _report, value in {(report_of(c), c.get("value")) for c in claims})
 
 
 def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
