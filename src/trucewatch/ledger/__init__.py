@@ -44,7 +44,8 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
     30 days before their phase starts (``agreement_figures``).
     """
     as_of = as_of or dt.date.today()
-    return ledger(agreement, agreement_figures(agreement, db, as_of), as_of)
+    # the store gives dates as dates (``Database.figures``): nothing to parse
+    return ledger(agreement, agreement_figures(agreement, db, as_of), as_of, dated=True)
 
 
 def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:

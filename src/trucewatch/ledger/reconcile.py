@@ -386,7 +386,7 @@ def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict
     by_day: dict[dt.date, list[dict]] = defaultdict(list)
     for claim in totals:
         by_day[known_on(claim)].append(claim)
-    accepted = None
+    accepted: tuple[dt.date, dict, list[dict]] | None = None  # day, winner, its group
     told: dict[float, set[str]] = defaultdict(set)  # value -> the reports giving it so far
     for day, group in sorted(by_day.items()):
         for claim in group:
@@ -395,15 +395,14 @@ def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict
         evidence += [evidence_of(c, "cumulative") for c in group]
         if others:
             conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
-        candidate = _decision("cumulative", day, winner, group)
-        if accepted is None or winner["value"] >= accepted["claim"]["value"]:
-            accepted = candidate
-        elif len(told[winner["value"]]) > len(told[accepted["claim"]["value"]]):
-            conflicts.append(_conflict("decrease", day, [winner, accepted["claim"]]))
-            accepted = candidate
+        if accepted is None or winner["value"] >= accepted[1]["value"]:
+            accepted = (day, winner, group)
+        elif len(told[winner["value"]]) > len(told[accepted[1]["value"]]):
+            conflicts.append(_conflict("decrease", day, [winner, accepted[1]]))
+            accepted = (day, winner, group)
         else:
-            conflicts.append(_conflict("decrease", day, [accepted["claim"], winner]))
-    return accepted
+            conflicts.append(_conflict("decrease", day, [accepted[1], winner]))
+    return _decision("cumulative", *accepted) if accepted is not None else None
 
 
 def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts) -> dict | None:
@@ -630,7 +629,15 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     if not dated:
         claims = with_dates(claims)
     sides = party_sides(agreement)
-    holders = release_holders(claims, sides)
+    shared = any(
+        set(o.categories) & set(other.categories)
+        for phase in agreement.phases
+        for o in phase.obligations
+        for other in phase.obligations
+        if o is not other
+    )
+    # whose people each party frees matters only where two obligations count alike
+    holders = release_holders(claims, sides) if shared else {}
     phases = []
     for phase in agreement.phases:
         last = phase.last_day

@@ -57,6 +57,9 @@ from trucewatch.store.schema import (
 from trucewatch.text import unstorable
 
 _RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
+# Ids per IN list: one round trip for a ledger's few thousand reports, well under
+# SQLite's limit on bound variables (32,766 since 3.32).
+_IN_LIST = 10_000
 _MIGRATION_LOCK = 0x7472_756D  # "trum"; store.incidents holds "truc"
 
 
@@ -363,8 +366,8 @@ class Database:
         columns = (documents.c.id, documents.c.title, documents.c.source, documents.c.url,
                    documents.c.path)  # fmt: skip
         with self.engine.connect() as conn:
-            for chunk in range(0, len(ids), 500):
-                query = select(*columns).where(documents.c.id.in_(ids[chunk : chunk + 500]))
+            for chunk in range(0, len(ids), _IN_LIST):
+                query = select(*columns).where(documents.c.id.in_(ids[chunk : chunk + _IN_LIST]))
                 for doc_id, title, source, url, path in conn.execute(query):
                     name = Path(path).name if path else None
                     labels[doc_id] = title or source or url or name or doc_id
@@ -376,9 +379,9 @@ class Database:
         ids = sorted(set(doc_ids))
         found: dict[str, str] = {}
         with self.engine.connect() as conn:
-            for chunk in range(0, len(ids), 500):  # bounded IN lists
+            for chunk in range(0, len(ids), _IN_LIST):
                 query = select(documents.c.id, documents.c.near_duplicate_of).where(
-                    documents.c.id.in_(ids[chunk : chunk + 500]),
+                    documents.c.id.in_(ids[chunk : chunk + _IN_LIST]),
                     documents.c.near_duplicate_of.is_not(None),
                 )
                 found.update({row[0]: row[1] for row in conn.execute(query)})
