@@ -204,6 +204,26 @@ events = record_table(
     Index("ix_events_incident_id", "incident_id"),
 )
 
+# An analyst's verdicts (trucewatch.review), append-only: a record is named by its
+# report's content hash, its kind and its span, which survive re-extraction, so
+# no foreign key ties a review to a row that ``reextract`` replaces.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(64), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("fields", JSON),
+    Column("reviewer", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+    Index("ix_reviews_record", "content_hash", "kind", "start", "end"),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
 RECORD_TABLES: dict[str, Table] = {
     "entity": entities,
