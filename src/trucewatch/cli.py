@@ -14,6 +14,8 @@ from trucewatch.config import DEFAULT_DB
 from trucewatch.errors import InputError, TrucewatchError, printable
 from trucewatch.extract.claims import CATEGORIES
 from trucewatch.progress import document_progress
+from trucewatch.review import orphaned
+from trucewatch.review_cli import review
 from trucewatch.store import Database
 from trucewatch.tables import (
     events_table,
@@ -195,6 +197,12 @@ def reextract(db_url, model, workers, batch_size, every) -> None:
             model=model,
         )
         print_reextracted(summary, db)
+        lost = orphaned(db)
+    if lost:  # listed, never dropped: an analyst decides what becomes of them
+        click.echo(
+            f"{len(lost)} review(s) no longer match a record: trucewatch review orphans",
+            err=True,
+        )
 
 
 @cli.command()
@@ -409,3 +417,6 @@ def report(spec, db_url, output, as_of, png) -> None:
         click.echo(f"wrote {png}", err=True)
     Path(output).write_text(report_html(result, documents), "utf-8")
     click.echo(f"wrote {output}", err=True)
+
+
+cli.add_command(review)

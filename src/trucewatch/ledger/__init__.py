@@ -13,6 +13,7 @@ from trucewatch.ledger.draft import draft, draft_yaml
 from trucewatch.ledger.reconcile import COMPARED, SUMMING_UP, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec, party_names
 from trucewatch.ledger.timeline import timeline
+from trucewatch.review.apply import reviewed_figures
 from trucewatch.store.schema import RECORD_TABLES
 
 __all__ = [
@@ -41,7 +42,8 @@ def ledger_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> di
 
     Figures count when their report names a party (or one of its aliases, from
     the alias table and the spec) and they were known by the as-of date, from
-    30 days before their phase starts (``agreement_figures``).
+    30 days before their phase starts (``agreement_figures``), as analysts'
+    reviews left them (``trucewatch.review``).
     """
     as_of = as_of or dt.date.today()
     # the store gives dates as dates (``Database.figures``): nothing to parse
@@ -84,11 +86,38 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
         latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
-    figures = list(found.values())
+    figures = reviewed_figures(
+        db, list(found.values()), lambda claim: _read_by(agreement, db, names, claim, as_of)
+    )
     originals = db.original_reports(c["doc"] for c in figures)
     for claim in figures:  # wire copies vote once (reconcile.report_of)
         claim["report"] = originals.get(claim["doc"], claim["doc"])
     return figures
+
+
+def _read_by(agreement: Agreement, db, names: set[str], claim: dict, as_of: dt.date) -> bool:
+    """Whether the ledger would read a figure that a review brought in (an addition, a
+    corrected category or date): its report names a party, and a phase or the tolls
+    read its category and day (as ``agreement_figures`` selects them)."""
+    day = claim.get("as_of")
+    if day is None or day > as_of:
+        return False
+    if not db.documents_mentioning(names, among=[claim["doc"]]):
+        return False
+    obligations = {o.id for phase in agreement.phases for o in phase.obligations}
+    if claim.get("obligation") in obligations:
+        return True
+    for phase in agreement.phases:
+        if phase.start is None or day < phase.start - LEAD_IN:
+            continue
+        last = phase.last_day
+        if last is not None and day > last + SUMMING_UP:
+            continue
+        read = {"exchanges", "hostages_released", "prisoners_released"}
+        read.update(*(o.categories for o in phase.obligations))
+        if claim.get("category") in read:
+            return True
+    return claim.get("category") in COMPARED and claim.get("modality") == "reported"
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:

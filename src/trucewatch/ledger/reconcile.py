@@ -109,6 +109,7 @@ def evidence_of(claim: dict, kind: str) -> dict:
         "start": claim.get("start"),
         "end": claim.get("end"),
         "evidence": claim.get("evidence"),
+        "review": claim.get("review"),
     }
 
 
@@ -124,16 +125,23 @@ def _bounds(claim: dict) -> tuple[float, float, float]:
     return best, low if low is not None else best, high if high is not None else best
 
 
+def reviewed(claim: dict) -> bool:
+    """Whether an analyst confirmed, corrected or added the figure (rejected ones are gone)."""
+    return claim.get("review") is not None
+
+
 def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
     """The figure most reports give (ties: an exact figure over a qualified one, "252"
     over "more than 250"; then the larger), and the ones that disagree.
 
     Each report votes once per value: one that repeats its figure in its lead
-    and its last paragraph does not outvote two others."""
-    counts = _votes(claims)
-    exact = {c.get("value") for c in claims if not c.get("qualifier")}
+    and its last paragraph does not outvote two others. Reviewed figures
+    vote alone when there are any: the analyst's word is final."""
+    voters = [c for c in claims if reviewed(c)] or claims
+    counts = _votes(voters)
+    exact = {c.get("value") for c in voters if not c.get("qualifier")}
     winner_value = max(counts, key=lambda v: (counts[v], v in exact, v if v is not None else -1))
-    winner = next(c for c in claims if c.get("value") == winner_value)
+    winner = next(c for c in voters if c.get("value") == winner_value)
     return winner, [c for c in claims if c.get("value") != winner_value]
 
 
@@ -269,10 +277,15 @@ def reconcile_obligation(
     pool = [
         c
         for c in claims
-        if c.get("category") in categories
-        or (c.get("category") in borrowed and counts_for(c, obligation.party, sides, holders))
+        if not c.get("obligation")
+        and (
+            c.get("category") in categories
+            or (c.get("category") in borrowed and counts_for(c, obligation.party, sides, holders))
+        )
     ]
-    relevant = own_figures(obligation, phase, pool, sides, holders)
+    # A reviewer who says which obligation a figure counts for has the last word on it.
+    assigned = [c for c in claims if c.get("obligation") == obligation.id]
+    relevant = own_figures(obligation, phase, pool, sides, holders) + assigned
     counted = [
         c
         for c in relevant
@@ -281,7 +294,6 @@ def reconcile_obligation(
         and (known_on(c) or dt.date.max) <= as_of
         and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
-    evidence: list[dict] = []
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
@@ -296,7 +308,10 @@ def reconcile_obligation(
             c
             for c in counted
             if not c.get("cumulative")
-            and c["value"] >= largest.get((c["doc"], c.get("evidence_start")), c["value"])
+            and (
+                reviewed(c)
+                or c["value"] >= largest.get((c["doc"], c.get("evidence_start")), c["value"])
+            )
         ]
     )
     # A figure for "one exchange" that, added to a running total already known,
@@ -309,18 +324,19 @@ def reconcile_obligation(
     kept = []
     for day, claim in figures:
         n = bisect_right(days, day)
-        if n and ceiling and claim["value"] + highest[n - 1] > ceiling:
+        if n and ceiling and claim["value"] + highest[n - 1] > ceiling and not reviewed(claim):
             totals.append(claim)
         elif in_phase(day, phase):  # an exchange after the phase is not the phase's
             kept.append((day, claim))
     figures = kept
 
-    accepted = running_total(totals, conflicts, evidence)
+    weighed: list[tuple[str, dict]] = []  # (kind, figure): the evidence, in order
+    accepted = running_total(totals, conflicts, weighed)
     exchanges = cluster_exchanges(figures)
     for exchange in exchanges:
         group = exchange["claims"]
         exchange.update(_decision("exchange", exchange["day"], exchange["claim"], group))
-        evidence += [evidence_of(c, "exchange") for c in group]
+        weighed += [("exchange", c) for c in group]
         if len({c["value"] for c in group}) > 1:
             conflicts.append(
                 _conflict("exchange", exchange["day"], _winner_first(exchange["claim"], group))
@@ -341,6 +357,7 @@ def reconcile_obligation(
     check = sum(_bounds(e["claim"])[0] for e in exchanges)
     decided = ([accepted] if accepted is not None else []) + after
     support = min((d["support"] for d in decided), default=0)
+    evidence = _weighed(weighed, decided)
     basis = _basis(accepted, after)
     dissent = [
         {"kind": d["kind"], "date": _iso(d["day"]), "value": v, "reports": n}
@@ -368,6 +385,9 @@ def reconcile_obligation(
         "support": support if counted else 0,
         "basis": basis if counted else None,
         "supported_by": sorted(set().union(*(d["docs"] for d in decided))) if counted else [],
+        # How much of that support an analyst reviewed: the fewest reviewed reports
+        # among the figures it adds up (``support`` is counted the same way).
+        "reviewed": min((len(d["reviewed"]) for d in decided), default=0) if counted else 0,
         "dissent": dissent if counted else [],
         "exchanges": len(exchanges),
         "sum_of_exchanges": _number(check) if exchanges else None,
@@ -378,11 +398,14 @@ def reconcile_obligation(
     }
 
 
-def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict]) -> dict | None:
+def running_total(
+    totals: list[dict], conflicts: list[dict], weighed: list[tuple[str, dict]]
+) -> dict | None:
     """The running total the ledger stands on: per day the value most independent
     reports give; over days it never goes down. A later, lower total is a stale or
-    wrong figure (a conflict of kind ``decrease``) unless, counting every day so far,
-    more reports give it than gave the higher one, which is then the outlier."""
+    wrong figure (a conflict of kind ``decrease``) unless an analyst reviewed it and
+    not the higher one, or, counting every day so far, more reports give it than gave
+    the higher one, which is then the outlier. Each total joins ``weighed``."""
     by_day: dict[dt.date, list[dict]] = defaultdict(list)
     for claim in totals:
         by_day[known_on(claim)].append(claim)
@@ -392,16 +415,20 @@ def running_total(totals: list[dict], conflicts: list[dict], evidence: list[dict
         for claim in group:
             told[claim["value"]].add(report_of(claim))
         winner, others = _consensus(group)
-        evidence += [evidence_of(c, "cumulative") for c in group]
+        weighed += [("cumulative", c) for c in group]
         if others:
             conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
         if accepted is None or winner["value"] >= accepted[1]["value"]:
             accepted = (day, winner, group)
-        elif len(told[winner["value"]]) > len(told[accepted[1]["value"]]):
-            conflicts.append(_conflict("decrease", day, [winner, accepted[1]]))
-            accepted = (day, winner, group)
+            continue
+        if reviewed(accepted[1]) != reviewed(winner):
+            lower_wins = reviewed(winner)
         else:
-            conflicts.append(_conflict("decrease", day, [accepted[1], winner]))
+            lower_wins = len(told[winner["value"]]) > len(told[accepted[1]["value"]])
+        pair = [winner, accepted[1]] if lower_wins else [accepted[1], winner]
+        conflicts.append(_conflict("decrease", day, pair))
+        if lower_wins:
+            accepted = (day, winner, group)
     return _decision("cumulative", *accepted) if accepted is not None else None
 
 
@@ -427,6 +454,10 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
             ],
         }
     )  # fmt: skip
+    if reviewed(accepted["claim"]):
+        return accepted
+    if any(reviewed(e["claim"]) for e in covered):
+        return None  # the exchanges an analyst reviewed outweigh an unreviewed total
     strongest = max(e["support"] for e in covered)
     if total > on_total_day or accepted["support"] >= min(2, strongest):
         return accepted
@@ -444,7 +475,32 @@ def _decision(kind: str, day: dt.date, winner: dict, group: list[dict]) -> dict:
         "docs": {c["doc"] for c in group if c.get("value") == chosen},
         "support": votes[chosen],
         "dissent": sorted(((v, n) for v, n in votes.items() if v != chosen), key=lambda d: -d[1]),
+        "group": group,
+        "reviewed": {report_of(c) for c in group if c.get("value") == chosen and reviewed(c)},
     }
+
+
+def _weighed(weighed: list[tuple[str, dict]], decided: list[dict]) -> list[dict]:
+    """The evidence items, each with its ``role`` in the delivered number: ``decides``
+    (gives the chosen value of a figure it adds up), ``dissent`` (gives another value
+    for it) or ``superseded`` (an earlier total or exchange the chosen total covers);
+    ``weight``: how far the delivered number would move were the item wrong (a chosen
+    value over its reports; a dissent's distance from the chosen value)."""
+    roles: dict[int, tuple[str, float]] = {}
+    for decision in decided:
+        chosen = decision["claim"]["value"]
+        for claim in decision["group"]:
+            if claim["value"] == chosen:
+                roles[id(claim)] = ("decides", chosen / max(decision["support"], 1))
+            else:
+                roles[id(claim)] = ("dissent", abs(claim["value"] - chosen))
+    items = []
+    for kind, claim in weighed:
+        item = evidence_of(claim, kind)
+        role, weight = roles.get(id(claim), ("superseded", 0))
+        item["role"], item["weight"] = role, _number(weight)
+        items.append(item)
+    return items
 
 
 def _basis(accepted: dict | None, after: list[dict]) -> str | None:

@@ -33,6 +33,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    tuple_,
     union,
     update,
 )
@@ -345,10 +346,17 @@ class Database:
                 yield stored_record(kind, row)
 
     def documents_mentioning(
-        self, names: Iterable[str], since: dt.date | None = None, until: dt.date | None = None
+        self,
+        names: Iterable[str],
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        among: Iterable[str] | None = None,
     ) -> list[str]:
-        """Ids of reports that name one of the actors, dated within the bounds, oldest first."""
+        """Ids of reports that name one of the actors, dated within the bounds, oldest first
+        (``among``: only of these reports)."""
         query = select(documents.c.id).where(documents.c.id.in_(_naming(sorted(set(names)))))
+        if among is not None:
+            query = query.where(documents.c.id.in_(sorted(set(among))))
         if since is not None:
             query = query.where(documents.c.date >= since)
         if until is not None:
@@ -444,19 +452,29 @@ class Database:
             ]
             if names is not None:
                 conditions.append(_naming(names, table.c.doc_id).exists())
-        # The sides of a release (JSON lists of a few names) come as text and are decoded
-        # once per distinct value: thousands of figures name the same few actors.
-        columns = [
-            cast(c, Text).label(c.name) if isinstance(c.type, JSON) else c
-            for c in table.c
-            if c.name not in ("id", "doc_id")
-        ]
-        lists = [c.name for c in table.c if isinstance(c.type, JSON)]
         query = (
-            select(table.c.doc_id.label("doc"), *columns)
+            select(*_figure_columns())
             .where(*conditions)
             .order_by(table.c.as_of, table.c.doc_id, table.c.start, table.c.id)
         )
+        return self._figure_dicts(query)
+
+    def figures_at(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple, list[dict]]:
+        """``(doc_id, start, end)`` -> the figures at that span of the report, as ``figures``
+        gives them (a reviewed figure the ledger's own selection did not read)."""
+        table = RECORD_TABLES["claim"]
+        wanted = sorted(set(spans))
+        found: dict[tuple, list[dict]] = {}
+        key = tuple_(table.c.doc_id, table.c.start, table.c.end)
+        for i in range(0, len(wanted), 500):
+            query = select(*_figure_columns()).where(key.in_(wanted[i : i + 500]))
+            for figure in self._figure_dicts(query.order_by(table.c.id)):
+                found.setdefault((figure["doc"], figure["start"], figure["end"]), []).append(figure)
+        return found
+
+    def _figure_dicts(self, query) -> list[dict]:
+        table = RECORD_TABLES["claim"]
+        lists = [c.name for c in table.c if isinstance(c.type, JSON)]
         with self.engine.connect() as conn:
             result = conn.execute(query)
             keys, rows = list(result.keys()), result.all()
@@ -471,6 +489,17 @@ class Database:
                 record[keys[i]] = _name_list(row[i])
             record["kind"] = "claim"
             found.append(record)
+        return found
+
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """Report id -> its id, date and text, for the few reports a caller names."""
+        ids = sorted(set(doc_ids))
+        found: dict[str, dict] = {}
+        columns = (documents.c.id, documents.c.date, documents.c.body, documents.c.content_hash)
+        with self.engine.connect() as conn:
+            for chunk in range(0, len(ids), _IN_LIST):
+                query = select(*columns).where(documents.c.id.in_(ids[chunk : chunk + _IN_LIST]))
+                found.update({row.id: dict(row._mapping) for row in conn.execute(query)})
         return found
 
     def counts(self) -> dict[str, int]:
@@ -633,6 +662,19 @@ def document_row(document: Document, signature: np.ndarray, run_id: int | None) 
         "run_id": run_id,
         "ingested_at": now(),
     }
+
+
+def _figure_columns() -> list:
+    """The columns a ledger reads of each figure; the sides of a release (JSON lists of a
+    few names) come as text and are decoded once per distinct value: thousands of
+    figures name the same few actors."""
+    table = RECORD_TABLES["claim"]
+    columns = [
+        cast(c, Text).label(c.name) if isinstance(c.type, JSON) else c
+        for c in table.c
+        if c.name not in ("id", "doc_id")
+    ]
+    return [table.c.doc_id.label("doc"), *columns]
 
 
 def _naming(names: list[str], doc_id=None):

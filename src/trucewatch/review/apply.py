@@ -1,0 +1,150 @@
+"""Records as the reviews left them: rejected ones out, corrections in, additions counted.
+
+The ledger reads figures through ``reviewed_figures``; the report page and
+the timeline read records through ``annotate``. Both look reviews up by the
+report's id and the span, which is what survives re-extraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from trucewatch.review.verdicts import Verdict, standing
+from trucewatch.store import reviews as review_store
+
+# Corrections that can bring a figure into a ledger that did not read it before.
+MOVING = frozenset({"category", "as_of", "date", "modality", "obligation"})
+BOUNDS = ("value", "low", "high", "qualifier")
+DATES = ("date", "as_of")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+
+
+def verdicts_by_span(db, kinds: tuple[str, ...]) -> dict[tuple[str, str, int, int], Verdict]:
+    """``(doc_id, kind, start, end)`` -> the standing verdict, for reviewed records of the
+    kinds whose report is stored."""
+    reviews = review_store.stored(db, kinds=kinds)
+    if not reviews:
+        return {}
+    verdicts = standing(reviews)
+    ids = review_store.document_ids(db, {key[0] for key in verdicts})
+    return {
+        (ids[content_hash], kind, start, end): verdict
+        for (content_hash, kind, start, end), verdict in verdicts.items()
+        if content_hash in ids
+    }
+
+
+def corrected(record: dict, verdict: Verdict, dates_as=dt.date.fromisoformat) -> dict:
+    """A copy of the record with the verdict's fields in place of the extracted ones.
+
+    A corrected value replaces the bounds and qualifier too ("33" corrects
+    "more than 30" whole). ``dates_as`` turns an ISO day into what the caller
+    keeps dates as (the ledger: ``datetime.date``; pages: the ISO string).
+    """
+    fields = verdict.fields
+    record = dict(record)
+    if any(key in fields for key in BOUNDS[:3]):
+        for key in BOUNDS:
+            record[key] = _number(fields.get(key))
+        if record["value"] is None:  # "at least 30": the bound is the figure
+            record["value"] = record["low"] if record["low"] is not None else record["high"]
+    for key, value in fields.items():
+        if key in BOUNDS:
+            continue
+        record[key] = dates_as(value) if key in DATES and value is not None else value
+    record["review"] = verdict.status
+    record["reviewed_by"] = verdict.reviewer
+    return record
+
+
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding a span, by its punctuation: an added record's evidence."""
+    opening = 0
+    for match in SENTENCE_END.finditer(body, 0, start):
+        opening = match.end()
+    closing = SENTENCE_END.search(body, end)
+    stop = closing.end() if closing else len(body)
+    while opening < start and body[opening].isspace():
+        opening += 1
+    while stop > end and body[stop - 1].isspace():
+        stop -= 1
+    return opening, stop
+
+
+def added_figure(doc: dict, start: int, end: int) -> dict:
+    """The extracted-figure shape of a figure a reviewer added at a span of ``doc``."""
+    opening, stop = sentence_around(doc["body"], start, end)
+    return {
+        "kind": "claim",
+        "doc": doc["id"],
+        "start": start,
+        "end": end,
+        "evidence_start": opening,
+        "evidence_end": stop,
+        "evidence": doc["body"][opening:stop],
+        "value": None, "low": None, "high": None, "qualifier": None,
+        "category": None, "subject": None, "location": None, "source": None,
+        "as_of": doc["date"], "date": None, "modality": "reported", "cumulative": False,
+        "released_by": None, "received_by": None, "each": None,
+    }  # fmt: skip
+
+
+def reviewed_figures(db, figures: list[dict], wanted: Callable[[dict], bool]) -> list[dict]:
+    """The ledger's figures as the reviews left them (dates as ``datetime.date``).
+
+    Rejected figures are dropped; corrected and confirmed ones carry
+    ``review``; figures the ledger did not read but a review brings in (an
+    addition, a corrected category or date) are read and kept when
+    ``wanted`` (the agreement's categories, dates and parties) accepts them.
+    """
+    verdicts = verdicts_by_span(db, ("claim",))
+    if not verdicts:
+        return figures
+    kept, seen = [], set()
+    for figure in figures:
+        key = (figure["doc"], "claim", figure["start"], figure["end"])
+        verdict = verdicts.get(key)
+        seen.add(key)
+        if verdict is None:
+            kept.append(figure)
+        elif verdict.counts:
+            kept.append(corrected(figure, verdict))
+    brought = {
+        key: verdict
+        for key, verdict in verdicts.items()
+        if key not in seen
+        and verdict.counts
+        and (verdict.status == "added" or MOVING & verdict.fields.keys())
+    }
+    if not brought:
+        return kept
+    spans = [(doc, start, end) for doc, _kind, start, end in brought]
+    extracted = db.figures_at(spans)
+    documents = db.documents_by_id(
+        doc for (doc, *_span), verdict in brought.items() if verdict.status == "added"
+    )
+    for (doc, _kind, start, end), verdict in brought.items():
+        bases = extracted.get((doc, start, end))
+        if not bases and verdict.status == "added" and doc in documents:
+            bases = [added_figure(documents[doc], start, end)]
+        for base in bases or ():
+            figure = corrected(base, verdict)
+            if figure.get("value") is not None and wanted(figure):
+                kept.append(figure)
+    return kept
+
+
+def annotate(records: list[dict], verdicts: dict[tuple, Verdict]) -> list[dict]:
+    """Stored records (``iter_records``' dicts, ISO dates) with their review: corrected
+    fields applied, ``review`` set (rejected ones kept, marked, for the page to show)."""
+    found = []
+    for record in records:
+        verdict = verdicts.get((record["doc"], record["kind"], record["start"], record["end"]))
+        found.append(record if verdict is None else corrected(record, verdict, dates_as=str))
+    return found
