@@ -57,11 +57,14 @@ def append(db, items: Iterable[dict]) -> int:
     dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
     added = 0
     with db.engine.begin() as conn:
-        for row in rows:  # one by one: rowcount tells which were new
+        for row in rows:  # one by one: what comes back tells which were new
             statement = (
-                dialect.insert(reviews).values(row).on_conflict_do_nothing(index_elements=["uid"])
+                dialect.insert(reviews)
+                .values(row)
+                .on_conflict_do_nothing(index_elements=["uid"])
+                .returning(reviews.c.id)
             )
-            added += conn.execute(statement).rowcount
+            added += len(conn.execute(statement).all())
     return added
 
 
