@@ -128,15 +128,22 @@ def serve(tmp_path_factory):
     giving the base URL, the server stopped on exit."""
 
     @contextlib.contextmanager
-    def start(db_url: str, home: Path | None = None, token: str | None = None):
+    def start(
+        db_url: str,
+        home: Path | None = None,
+        token: str | None = None,
+        specs: Path | None = None,
+        args: tuple[str, ...] = (),
+    ):
         port = free_port()
         log = tmp_path_factory.mktemp("serve") / "serve.log"
         env = {**os.environ, "HOME": str(home or tmp_path_factory.mktemp("home"))}
         env.pop("TRUCEWATCH_TOKEN", None)
         if token:
             env["TRUCEWATCH_TOKEN"] = token
+        specs = specs or ROOT / "examples" / "agreements"
         command = [sys.executable, "-m", "trucewatch", "serve", "--db", db_url, "--host",
-                   "127.0.0.1", "--port", str(port), "--specs", str(ROOT / "examples" / "agreements")]  # fmt: skip
+                   "127.0.0.1", "--port", str(port), "--specs", str(specs), *args]  # fmt: skip
         with log.open("w") as out:
             process = subprocess.Popen(
                 command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT

@@ -370,18 +370,26 @@ def agreement_draft(files, db_url, output) -> None:
     type=click.Path(file_okay=False),
     help="Folder of agreement specs (YAML) shown as ledgers.",
 )
-def serve(db_url, host, port, specs_dir) -> None:
+@click.option(
+    "--reviewers",
+    "reviewers_file",
+    type=click.Path(dir_okay=False),
+    help="YAML file of reviewer name: token; each may sign in and review.",
+)
+def serve(db_url, host, port, specs_dir, reviewers_file) -> None:
     """Serve the dashboard and the JSON API (/api) on http://HOST:PORT/.
 
     Read-only, unless $TRUCEWATCH_TOKEN is set: then POST /api/reports ingests
-    reports sent with that token as a bearer token.
+    reports sent with that token as a bearer token, and the token signs in a
+    reviewer ("editor") on /signin; --reviewers names more reviewers.
     """
     import uvicorn
 
     from trucewatch.config import api_token
     from trucewatch.web import create_app
+    from trucewatch.web.auth import load_reviewers
 
-    app = create_app(db_url, specs_dir, api_token())
+    app = create_app(db_url, specs_dir, api_token(), load_reviewers(reviewers_file))
     click.echo(f"trucewatch dashboard on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

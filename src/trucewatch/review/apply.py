@@ -21,10 +21,12 @@ DATES = ("date", "as_of")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
 
 
-def verdicts_by_span(db, kinds: tuple[str, ...]) -> dict[tuple[str, str, int, int], Verdict]:
+def verdicts_by_span(
+    db, kinds: tuple[str, ...] | None = None, report: str | None = None
+) -> dict[tuple[str, str, int, int], Verdict]:
     """``(doc_id, kind, start, end)`` -> the standing verdict, for reviewed records of the
-    kinds whose report is stored."""
-    reviews = review_store.stored(db, kinds=kinds)
+    kinds (or of one report: its content hash) whose report is stored."""
+    reviews = review_store.stored(db, kinds=kinds, report=report)
     if not reviews:
         return {}
     verdicts = standing(reviews)

@@ -68,10 +68,17 @@ def append(db, items: Iterable[dict]) -> int:
     return added
 
 
-def stored(db, kinds: Iterable[str] | None = None, record: tuple | None = None) -> list[dict]:
-    """Reviews in the order they were stored: all, of some record kinds, or of one record
-    (``(content_hash, kind, start, end)``)."""
+def stored(
+    db,
+    kinds: Iterable[str] | None = None,
+    record: tuple | None = None,
+    report: str | None = None,
+) -> list[dict]:
+    """Reviews in the order they were stored: all, of some record kinds, of one record
+    (``(content_hash, kind, start, end)``) or of one report (its content hash)."""
     query = select(reviews).order_by(reviews.c.id)
+    if report is not None:
+        query = query.where(reviews.c.content_hash == report)
     if kinds is not None:
         query = query.where(reviews.c.kind.in_(sorted(set(kinds))))
     if record is not None:

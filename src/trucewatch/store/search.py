@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import Select
 
-from trucewatch.store.schema import RECORD_TABLES, documents, runs
+from trucewatch.store.schema import RECORD_TABLES, documents, reviews, runs
 
 MAX_LIMIT = 500
 SNIPPET_CHARS = 220
@@ -111,14 +111,17 @@ def _matching_ids(db, where: DocumentFilter) -> tuple[Select, list]:
 
 
 def data_version(db) -> tuple:
-    """Changes whenever reports are stored: every ingest, CLI or API, opens a run.
+    """Changes whenever reports are stored (every ingest, CLI or API, opens a run) or a
+    review is.
 
-    Lets a reader cache aggregates (counts, top values) until the next ingest.
+    Lets a reader cache aggregates (counts, top values, ledgers) until the next
+    ingest or review.
     """
     with db.engine.connect() as conn:
+        reviewed = select(func.max(reviews.c.id)).scalar_subquery()
         return tuple(
             conn.execute(
-                select(func.count(), func.max(runs.c.id), func.max(runs.c.finished_at))
+                select(func.count(), func.max(runs.c.id), func.max(runs.c.finished_at), reviewed)
             ).one()
         )
 

@@ -22,14 +22,19 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from trucewatch import __version__
+from trucewatch.extract.claims import CATEGORIES
+from trucewatch.review.fields import MODALITIES, STATUSES
 from trucewatch.store import Database
 from trucewatch.store.schema import RECORD_TABLES
 from trucewatch.store.search import data_version
-from trucewatch.web.agreements import SpecFolder
+from trucewatch.web.agreements import SpecFolder, agreement_view
+from trucewatch.web.auth import SERVER_REVIEWER, Auth
 from trucewatch.web.format import register_filters
 
 # Cached aggregates and ledgers kept at most (a ledger per date asked for).
 CACHE_ENTRIES = 256
+# What the correction forms offer to choose from.
+REVIEW_CHOICES = {"categories": CATEGORIES, "modalities": MODALITIES, "statuses": STATUSES}
 
 PACKAGE = resources.files("trucewatch.web")
 DEFAULT_SPECS = "examples/agreements"
@@ -62,15 +67,36 @@ def templates() -> Environment:
 
 
 class State:
-    """What every request reads: the database, the agreement specs, the token, the templates."""
+    """What every request reads: the database, the agreement specs, the token, who may
+    review, the templates."""
 
-    def __init__(self, db_url: str | None, specs_dir: str | Path | None, token: str | None):
+    def __init__(
+        self,
+        db_url: str | None,
+        specs_dir: str | Path | None,
+        token: str | None,
+        reviewers: dict[str, str] | None = None,
+    ):
         self.db = Database(db_url)
         self.specs = SpecFolder(specs_dir or DEFAULT_SPECS)
         self.token = token or None
+        tokens = dict(reviewers or {})
+        if self.token:
+            tokens.setdefault(self.token, SERVER_REVIEWER)
+        self.auth = Auth(tokens)
         self.env = templates()
         self.kinds = list(RECORD_TABLES)
         self._cache: dict[str, tuple] = {}
+
+    def ledger(self, agreement, day: dt.date | None, with_timeline: bool = False) -> dict:
+        """A ledger (with its history) computed once per database state (reviews included),
+        spec and date: pages are read far more often than an ingest or a review runs."""
+        day = day or dt.date.today()
+        spec_key = hash(agreement.model_dump_json())
+        return self.cached(
+            f"ledger:{agreement.id}:{spec_key}:{day}:{with_timeline}",
+            lambda: agreement_view(agreement, self.db, day, with_timeline=with_timeline),
+        )
 
     def cached(self, name: str, compute):
         """An aggregate (counts, top values) computed once per database state (see data_version)."""
@@ -90,6 +116,11 @@ class State:
         context.setdefault("has_claims", "claim" in RECORD_TABLES)
         context.setdefault("has_events", "event" in RECORD_TABLES)
         context.setdefault("today", dt.date.today().isoformat())
+        context.setdefault("session", self.auth.session(request))
+        context.setdefault("review_choices", REVIEW_CHOICES)
+        context.setdefault(
+            "here", str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+        )
         context["request"] = request
         context["url_for"] = request.url_for
         html = self.env.get_template(name).render(**context)
@@ -97,17 +128,22 @@ class State:
 
 
 def create_app(
-    db_url: str | None = None, specs_dir: str | Path | None = None, token: str | None = None
+    db_url: str | None = None,
+    specs_dir: str | Path | None = None,
+    token: str | None = None,
+    reviewers: dict[str, str] | None = None,
 ) -> FastAPI:
     """The dashboard and the JSON API over the database at ``db_url``.
 
     ``specs_dir`` holds agreement specs (YAML), default ``examples/agreements``.
     ``token`` enables ``POST /api/reports`` (ingest) for requests that send it
-    as a bearer token; without it the app is read-only.
+    as a bearer token, and signs in a reviewer ("editor"); ``reviewers`` maps
+    more reviewers' tokens to their names (``auth.load_reviewers``). Without
+    either the app is read-only.
     """
-    from trucewatch.web import api, pages
+    from trucewatch.web import api, pages, reviewing
 
-    state = State(db_url, specs_dir, token)
+    state = State(db_url, specs_dir, token, reviewers)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -129,6 +165,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
     app.include_router(api.router(state))
     app.include_router(pages.router(state))
+    app.include_router(reviewing.router(state))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

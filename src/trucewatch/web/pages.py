@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from trucewatch.review import annotate, verdicts_by_span
 from trucewatch.store.schema import RECORD_TABLES
 from trucewatch.store.search import (
     DocumentFilter,
@@ -17,7 +18,7 @@ from trucewatch.store.search import (
     page_records,
 )
 from trucewatch.web import charts, kinds
-from trucewatch.web.agreements import agreement_view, cited_ids, summary
+from trucewatch.web.agreements import cited_ids, summary
 from trucewatch.web.format import record_summary
 from trucewatch.web.highlight import segments
 
@@ -55,14 +56,7 @@ def router(state) -> APIRouter:
     db = state.db
 
     def ledger_view(agreement, day, with_timeline: bool) -> dict:
-        """A ledger (with its history) computed once per database state, spec and date:
-        the dashboard and agreement pages are read far more often than an ingest runs."""
-        day = day or dt.date.today()
-        spec_key = hash(agreement.model_dump_json())
-        return state.cached(
-            f"ledger:{agreement.id}:{spec_key}:{day}:{with_timeline}",
-            lambda: agreement_view(agreement, db, day, with_timeline=with_timeline),
-        )
+        return state.ledger(agreement, day, with_timeline=with_timeline)
 
     @pages.get("/")
     def dashboard(request: Request):
@@ -149,7 +143,8 @@ def router(state) -> APIRouter:
         row = db.get_document(doc_id)
         if row is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        records = document_records(db, doc_id)
+        verdicts = verdicts_by_span(db, report=row["content_hash"])
+        records = annotate(document_records(db, doc_id), verdicts)
         target = next(
             (
                 r
