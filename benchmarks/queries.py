@@ -8,7 +8,10 @@ milliseconds. Every record table in the schema is filled, so the benchmark
 follows the schema as it grows.
 
     python benchmarks/queries.py [--records 1000000] [--docs 20000] [--db URL] [--postgres]
-                                 [--analyze]
+                                 [--analyze] [--reviews 1000]
+
+After the queries, ``--reviews`` reviews (default 1,000) are stored on figures the
+ledger reads, and the ledger is timed again over them (issue 14).
 
 The generated SQLite file is kept with ``--db sqlite:///PATH`` (generation
 takes a minute or two); a later run with the same ``--db`` reuses it.
@@ -31,7 +34,8 @@ from sqlalchemy.types import JSON
 
 from trucewatch.ledger import ledger_from_db, load_spec
 from trucewatch.store import Database
-from trucewatch.store.schema import RECORD_TABLES, documents, metadata
+from trucewatch.store import reviews as review_store
+from trucewatch.store.schema import RECORD_TABLES, documents, metadata, reviews
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples" / "agreements" / "gaza-2025-phase1.yaml"
@@ -123,6 +127,44 @@ def fill(
                     batch = []
             if batch:
                 conn.execute(insert(table), batch)
+
+
+def add_reviews(db: Database, n: int, seed: int = 5) -> int:
+    """Reviews on ``n`` figures a ledger reads (releases), as a team's year of review would
+    leave them: 4 in 10 confirmed, 3 rejected, 2 corrected, 1 added beside them. Returns
+    how many reviews the database holds (a reused database keeps them)."""
+    with db.engine.connect() as conn:
+        held = conn.execute(select(func.count()).select_from(reviews)).scalar_one()
+    if held >= n:
+        return held
+    rng = random.Random(seed)
+    claims = RECORD_TABLES["claim"]
+    query = (
+        select(claims.c.start, claims.c.end, claims.c.value, documents.c.content_hash)
+        .join(documents, documents.c.id == claims.c.doc_id)
+        .where(claims.c.category.in_(["hostages_released", "prisoners_released"]))
+        .order_by(func.random())
+        .limit(n)
+    )
+    with db.engine.connect() as conn:
+        picked = conn.execute(query).all()
+    now = dt.datetime.now(dt.UTC)
+    items = []
+    for i, (start, end, value, content_hash) in enumerate(picked):
+        verdict, fields = ["confirm"] * 4 + ["reject"] * 3 + ["correct"] * 2 + ["add"], None
+        verdict = verdict[i % 10]
+        if verdict == "correct":
+            fields = {"value": int(value or 0) + rng.randrange(1, 20)}
+        elif verdict == "add":
+            start, end = end + 5, end + 25
+            fields = {"value": rng.randrange(1, 400), "category": "prisoners_released"}
+        items.append(
+            {"content_hash": content_hash, "kind": "claim", "start": start, "end": end,
+             "verdict": verdict, "fields": fields, "reviewer": f"analyst {i % 7}",
+             "created_at": now + dt.timedelta(seconds=i), "note": None}
+        )  # fmt: skip
+    review_store.append(db, items)
+    return held + len(items)
 
 
 def fill_incidents(db: Database, n_records: int, rng: random.Random) -> list[int]:
@@ -225,6 +267,16 @@ def bench(url: str, args) -> None:
     print(f"{db.engine.dialect.name}: {record_count(db):,} records, {args.repeat} runs per query")
     for name, (p50, p95) in run_queries(db, args.repeat).items():
         print(f"  {name:40} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
+    if args.reviews:
+        held = add_reviews(db, args.reviews)
+        spec = load_spec(SPEC)
+        days = [START + dt.timedelta(days=d) for d in range(20, 360, 7)]
+        gc.collect()
+        p50, p95 = percentiles(
+            timed(lambda i: ledger_from_db(spec, db, days[i % len(days)]), args.repeat)
+        )
+        name = f"ledger with {held:,} reviews"
+        print(f"  {name:40} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
     db.close()
 
 
@@ -236,6 +288,9 @@ def main() -> None:
     parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
     parser.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL")
     parser.add_argument("--analyze", action="store_true", help="ANALYZE SQLite too (as PostgreSQL)")
+    parser.add_argument(
+        "--reviews", type=int, default=1000, help="then time the ledger with this many reviews"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trucewatch-queries-") as scratch:
         bench(args.db or f"sqlite:///{scratch}/queries.db", args)

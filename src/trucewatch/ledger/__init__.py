@@ -86,38 +86,44 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
         latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
-    figures = reviewed_figures(
-        db, list(found.values()), lambda claim: _read_by(agreement, db, names, claim, as_of)
-    )
+    figures = reviewed_figures(db, list(found.values()), _read_by(agreement, db, names, as_of))
     originals = db.original_reports(c["doc"] for c in figures)
     for claim in figures:  # wire copies vote once (reconcile.report_of)
         claim["report"] = originals.get(claim["doc"], claim["doc"])
     return figures
 
 
-def _read_by(agreement: Agreement, db, names: set[str], claim: dict, as_of: dt.date) -> bool:
-    """Whether the ledger would read a figure that a review brought in (an addition, a
-    corrected category or date): its report names a party, and a phase or the tolls
-    read its category and day (as ``agreement_figures`` selects them)."""
-    day = claim.get("as_of")
-    if day is None or day > as_of:
-        return False
-    if not db.documents_mentioning(names, among=[claim["doc"]]):
-        return False
+def _read_by(agreement: Agreement, db, names: set[str], as_of: dt.date):
+    """What of the figures a review brought in (an addition, a corrected category or date)
+    the ledger reads: from a report naming a party, of a category and day a phase or the
+    tolls read (as ``agreement_figures`` selects them)."""
     obligations = {o.id for phase in agreement.phases for o in phase.obligations}
-    if claim.get("obligation") in obligations:
-        return True
-    for phase in agreement.phases:
-        if phase.start is None or day < phase.start - LEAD_IN:
-            continue
-        last = phase.last_day
-        if last is not None and day > last + SUMMING_UP:
-            continue
-        read = {"exchanges", "hostages_released", "prisoners_released"}
-        read.update(*(o.categories for o in phase.obligations))
-        if claim.get("category") in read:
+
+    def read(claim: dict) -> bool:
+        day = claim.get("as_of")
+        if day is None or day > as_of:
+            return False
+        if claim.get("obligation") in obligations:
             return True
-    return claim.get("category") in COMPARED and claim.get("modality") == "reported"
+        for phase in agreement.phases:
+            if phase.start is None or day < phase.start - LEAD_IN:
+                continue
+            if phase.last_day is not None and day > phase.last_day + SUMMING_UP:
+                continue
+            categories = {"exchanges", "hostages_released", "prisoners_released"}
+            categories.update(*(o.categories for o in phase.obligations))
+            if claim.get("category") in categories:
+                return True
+        return claim.get("category") in COMPARED and claim.get("modality") == "reported"
+
+    def keep(claims: list[dict]) -> list[dict]:
+        claims = [c for c in claims if read(c)]
+        if not claims:
+            return []
+        naming = set(db.documents_mentioning(names, among={c["doc"] for c in claims}))
+        return [c for c in claims if c["doc"] in naming]
+
+    return keep
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:

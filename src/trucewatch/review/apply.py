@@ -97,15 +97,52 @@ def added_figure(doc: dict, start: int, end: int) -> dict:
     }  # fmt: skip
 
 
-def reviewed_figures(db, figures: list[dict], wanted: Callable[[dict], bool]) -> list[dict]:
+def _standing_figures(db) -> tuple[dict, list[dict]]:
+    """The standing verdicts on figures, and the figures reviews bring in (before any
+    agreement's selection): read once per state of the reviews and the records.
+
+    Reviews are append-only and records change only in a run (ingest, reextract),
+    so the newest review id and run id tell when to read them again; a ledger
+    asked for many dates reads them once.
+    """
+    key = review_store.state(db)
+    cached = _CACHE.get(db.url)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    verdicts = verdicts_by_span(db, ("claim",))
+    brought = {
+        span: verdict
+        for span, verdict in verdicts.items()
+        if verdict.counts and (verdict.status == "added" or MOVING & verdict.fields.keys())
+    }
+    extracted = db.figures_at((doc, start, end) for doc, _kind, start, end in brought)
+    documents = db.documents_by_id(
+        doc for (doc, *_span), verdict in brought.items() if verdict.status == "added"
+    )
+    candidates = []
+    for (doc, _kind, start, end), verdict in brought.items():
+        bases = extracted.get((doc, start, end))
+        if not bases and verdict.status == "added" and doc in documents:
+            bases = [added_figure(documents[doc], start, end)]
+        candidates += [(doc, start, end, corrected(base, verdict)) for base in bases or ()]
+    _CACHE[db.url] = (key, (verdicts, candidates))
+    return verdicts, candidates
+
+
+_CACHE: dict[str, tuple] = {}  # database URL -> (state, what _standing_figures read)
+
+
+def reviewed_figures(
+    db, figures: list[dict], wanted: Callable[[list[dict]], list[dict]]
+) -> list[dict]:
     """The ledger's figures as the reviews left them (dates as ``datetime.date``).
 
     Rejected figures are dropped; corrected and confirmed ones carry
     ``review``; figures the ledger did not read but a review brings in (an
     addition, a corrected category or date) are read and kept when
-    ``wanted`` (the agreement's categories, dates and parties) accepts them.
+    ``wanted`` (the agreement's categories, dates and parties) keeps them.
     """
-    verdicts = verdicts_by_span(db, ("claim",))
+    verdicts, candidates = _standing_figures(db)
     if not verdicts:
         return figures
     kept, seen = [], set()
@@ -117,29 +154,11 @@ def reviewed_figures(db, figures: list[dict], wanted: Callable[[dict], bool]) ->
             kept.append(figure)
         elif verdict.counts:
             kept.append(corrected(figure, verdict))
-    brought = {
-        key: verdict
-        for key, verdict in verdicts.items()
-        if key not in seen
-        and verdict.counts
-        and (verdict.status == "added" or MOVING & verdict.fields.keys())
-    }
-    if not brought:
-        return kept
-    spans = [(doc, start, end) for doc, _kind, start, end in brought]
-    extracted = db.figures_at(spans)
-    documents = db.documents_by_id(
-        doc for (doc, *_span), verdict in brought.items() if verdict.status == "added"
-    )
-    for (doc, _kind, start, end), verdict in brought.items():
-        bases = extracted.get((doc, start, end))
-        if not bases and verdict.status == "added" and doc in documents:
-            bases = [added_figure(documents[doc], start, end)]
-        for base in bases or ():
-            figure = corrected(base, verdict)
-            if figure.get("value") is not None and wanted(figure):
-                kept.append(figure)
-    return kept
+    # copies: the ledger marks its figures (``report``), the cache keeps its own
+    brought = [
+        dict(f) for doc, start, end, f in candidates if (doc, "claim", start, end) not in seen
+    ]
+    return kept + wanted([f for f in brought if f.get("value") is not None])
 
 
 def annotate(records: list[dict], verdicts: dict[tuple, Verdict]) -> list[dict]:

@@ -14,10 +14,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
-from trucewatch.store.schema import RECORD_TABLES, documents, reviews
+from trucewatch.store.schema import RECORD_TABLES, documents, reviews, runs
 
 VERDICTS = ("confirm", "reject", "correct", "add", "undo")
 
@@ -66,6 +66,18 @@ def append(db, items: Iterable[dict]) -> int:
             )
             added += len(conn.execute(statement).all())
     return added
+
+
+def state(db) -> tuple:
+    """Changes when a review is stored or records change (every ingest and reextract opens
+    a run): what a reader of reviews and records may cache on."""
+    query = select(
+        select(func.max(reviews.c.id)).scalar_subquery(),
+        select(func.count()).select_from(reviews).scalar_subquery(),
+        select(func.max(runs.c.id)).scalar_subquery(),
+    )
+    with db.engine.connect() as conn:
+        return tuple(conn.execute(query).one())
 
 
 def stored(
