@@ -259,3 +259,43 @@ def test_concurrent_reviews_from_two_sessions_on_postgresql_lose_nothing(postgre
     assert sum(added for added, _known in results) == 50
     with Database(postgres_url) as db:
         assert len(review_store.stored(db)) == 50
+
+
+def test_an_added_event_reaches_the_timeline_and_a_rejected_one_leaves_it(url):
+    from trucewatch.ledger import timeline_from_db
+
+    with Database(url) as db:
+        doc = next(d["id"] for d in db.list_documents() if "Relatives" in d_body(db, d["id"]))
+        body = d_body(db, doc)
+        start = body.index("Relatives gathered")
+        span = f"{doc}:{start}-{start + len('Relatives gathered')}"
+        fields = {"type": "ASSAULT", "actor": ["Northmark"], "date": "2031-03-08"}
+        review(db, span, "add", "alice", fields, kind="event")
+        spec = load_spec(SPEC)
+        (added,) = [e for e in timeline_from_db(spec, db, AS_OF) if e["start"] == start]
+        assert (added["date"], added["label"], added["type"]) == (
+            "2031-03-08",
+            "violation",
+            "ASSAULT",
+        )
+        assert "Northmark" in added["summary"]
+        review(db, span, "reject", "bo", kind="event")
+        assert not [e for e in timeline_from_db(spec, db, AS_OF) if e["start"] == start]
+
+
+def test_the_api_lists_reviews_as_the_export_writes_them(url):
+    from fastapi.testclient import TestClient
+
+    from trucewatch.web import create_app
+
+    with Database(url) as db:
+        figure = evidence_giving(row_of(db, "captives"), 9)
+        review(db, ref(figure), "confirm", "alice")
+    page = TestClient(create_app(url, SPEC.parent, None)).get("/api/reviews").json()
+    assert page["total"] == 1
+    (item,) = page["items"]
+    assert (item["record"], item["verdict"], item["reviewer"]) == (ref(figure), "confirm", "alice")
+
+
+def d_body(db, doc_id):
+    return db.get_document(doc_id)["body"]

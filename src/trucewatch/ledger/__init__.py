@@ -13,7 +13,7 @@ from trucewatch.ledger.draft import draft, draft_yaml
 from trucewatch.ledger.reconcile import COMPARED, SUMMING_UP, ledger
 from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec, party_names
 from trucewatch.ledger.timeline import timeline
-from trucewatch.review.apply import reviewed_figures
+from trucewatch.review.apply import reviewed_figures, reviewed_records
 from trucewatch.store.schema import RECORD_TABLES
 
 __all__ = [
@@ -137,7 +137,8 @@ def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> 
     def records(kind: str) -> list[dict]:
         if kind not in RECORD_TABLES or not doc_ids:
             return []
-        return list(db.iter_records(kind, any_of={"doc_id": doc_ids}))
+        stored = list(db.iter_records(kind, any_of={"doc_id": doc_ids}))
+        return reviewed_records(db, kind, stored, doc_ids)  # as analysts left them
 
     speakers = names | party_names(agreement, parties=agreement.mediators)
     entries = timeline(agreement, records("claim"), records("event"), records("quote"), speakers)

@@ -79,22 +79,27 @@ def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
     return opening, stop
 
 
-def added_figure(doc: dict, start: int, end: int) -> dict:
-    """The extracted-figure shape of a figure a reviewer added at a span of ``doc``."""
+def added_record(kind: str, doc: dict, start: int, end: int) -> dict:
+    """The stored-record shape of a figure (``claim``) or event a reviewer added at a span of
+    ``doc`` (its id, date and text): the fields the reviewer did not give are unknown."""
     opening, stop = sentence_around(doc["body"], start, end)
-    return {
-        "kind": "claim",
-        "doc": doc["id"],
-        "start": start,
-        "end": end,
-        "evidence_start": opening,
-        "evidence_end": stop,
-        "evidence": doc["body"][opening:stop],
-        "value": None, "low": None, "high": None, "qualifier": None,
-        "category": None, "subject": None, "location": None, "source": None,
-        "as_of": doc["date"], "date": None, "modality": "reported", "cumulative": False,
-        "released_by": None, "received_by": None, "each": None,
-    }  # fmt: skip
+    record = {"kind": kind, "doc": doc["id"], "doc_date": doc["date"], "start": start,
+              "end": end, "evidence_start": opening, "evidence_end": stop,
+              "evidence": doc["body"][opening:stop], "date": None}  # fmt: skip
+    if kind == "claim":
+        record.update({
+            "value": None, "low": None, "high": None, "qualifier": None, "category": None,
+            "subject": None, "location": None, "source": None, "as_of": doc["date"],
+            "modality": "reported", "cumulative": False, "released_by": None,
+            "received_by": None, "each": None,
+        })  # fmt: skip
+    else:
+        record.update({
+            "type": None, "mode": None, "status": "occurred", "actor": None, "target": None,
+            "location": None, "trigger": doc["body"][start:end], "trigger_start": start,
+            "trigger_end": end, "incident_id": None,
+        })  # fmt: skip
+    return record
 
 
 def _standing_figures(db) -> tuple[dict, list[dict]]:
@@ -123,7 +128,7 @@ def _standing_figures(db) -> tuple[dict, list[dict]]:
     for (doc, _kind, start, end), verdict in brought.items():
         bases = extracted.get((doc, start, end))
         if not bases and verdict.status == "added" and doc in documents:
-            bases = [added_figure(documents[doc], start, end)]
+            bases = [added_record("claim", documents[doc], start, end)]
         candidates += [(doc, start, end, corrected(base, verdict)) for base in bases or ()]
     _CACHE[db.url] = (key, (verdicts, candidates))
     return verdicts, candidates
@@ -168,4 +173,38 @@ def annotate(records: list[dict], verdicts: dict[tuple, Verdict]) -> list[dict]:
     for record in records:
         verdict = verdicts.get((record["doc"], record["kind"], record["start"], record["end"]))
         found.append(record if verdict is None else corrected(record, verdict, dates_as=str))
+    return found
+
+
+def reviewed_records(
+    db, kind: str, records: list[dict], doc_ids, keep_rejected: bool = False, report=None
+) -> list[dict]:
+    """Stored records of a kind (``iter_records``' dicts) from the reports ``doc_ids`` as
+    the reviews left them: corrections applied, rejected ones out (or marked, with
+    ``keep_rejected``), the records reviewers added to those reports in (``report``: the
+    content hash, when they are one report's)."""
+    verdicts = {
+        key: verdict
+        for key, verdict in verdicts_by_span(db, (kind,), report=report).items()
+        if key[1] == kind
+    }
+    if not verdicts:
+        return records
+    found = annotate(records, verdicts)
+    if not keep_rejected:
+        found = [r for r in found if r.get("review") != "rejected"]
+    present = {(r["doc"], r["start"], r["end"]) for r in records}
+    wanted = set(doc_ids)
+    added = {
+        (doc, start, end): verdict
+        for (doc, _kind, start, end), verdict in verdicts.items()
+        if verdict.status == "added" and doc in wanted and (doc, start, end) not in present
+    }
+    documents = db.documents_by_id(doc for doc, _start, _end in added)
+    for (doc, start, end), verdict in added.items():
+        record = added_record(kind, documents[doc], start, end)
+        for key in ("doc_date", "as_of"):
+            if record.get(key) is not None:
+                record[key] = record[key].isoformat()
+        found.append(corrected(record, verdict, dates_as=str))
     return found

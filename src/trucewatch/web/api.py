@@ -16,6 +16,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
+from trucewatch.review.files import file_entry
+from trucewatch.store import reviews as review_store
 from trucewatch.store.schema import RECORD_TABLES
 from trucewatch.store.search import (
     MAX_LIMIT,
@@ -178,6 +180,16 @@ def router(state) -> APIRouter:
             kind: [c.key for c in table.c if c.key not in ("id", "doc_id")]
             for kind, table in RECORD_TABLES.items()
         }
+
+    @api.get(
+        "/reviews",
+        response_model=Page,
+        summary="Analysts' reviews, oldest first, as `trucewatch review export` writes them",
+    )
+    def reviews(limit: Limit = 20, offset: Offset = 0):
+        stored = review_store.stored(db)
+        items = [file_entry(r) for r in stored[offset : offset + limit]]
+        return {"total": len(stored), "limit": limit, "offset": offset, "items": items}
 
     @api.get("/agreements", summary="Agreement specs in the specs folder")
     def agreements() -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from trucewatch.review import annotate, verdicts_by_span
+from trucewatch.review.apply import reviewed_records
 from trucewatch.store.schema import RECORD_TABLES
 from trucewatch.store.search import (
     DocumentFilter,
@@ -143,8 +143,13 @@ def router(state) -> APIRouter:
         row = db.get_document(doc_id)
         if row is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        verdicts = verdicts_by_span(db, report=row["content_hash"])
-        records = annotate(document_records(db, doc_id), verdicts)
+        stored = document_records(db, doc_id)
+        records = []
+        for each in RECORD_TABLES:  # as reviewers left them: rejected ones marked, added ones in
+            of_kind = [r for r in stored if r["kind"] == each]
+            records += reviewed_records(db, each, of_kind, [doc_id], keep_rejected=True,
+                                        report=row["content_hash"])  # fmt: skip
+        records.sort(key=lambda r: (r["start"], -r["end"], r["kind"]))
         target = next(
             (
                 r
