@@ -299,3 +299,11 @@ def test_the_api_lists_reviews_as_the_export_writes_them(url):
 
 def d_body(db, doc_id):
     return db.get_document(doc_id)["body"]
+
+
+def test_the_terminal_ledger_says_how_much_of_a_number_is_reviewed(url):
+    with Database(url) as db:
+        review(db, ref(evidence_giving(row_of(db, "captives"), 9)), "confirm", "alice")
+    result = CliRunner().invoke(cli, ["ledger", str(SPEC), "--db", url, "--as-of", "2031-03-10"])
+    assert result.exit_code == 0 and "reviewed 1/1" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80

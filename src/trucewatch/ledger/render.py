@@ -53,6 +53,8 @@ def ledger_table(result: dict) -> Group:
             shown = f"{figure(delivered['best'])} of {figure(row['promised'], row['approx'])}"
             if delivered["low"] is not None and delivered["low"] != delivered["high"]:
                 shown += f"\n({figure(delivered['low'])}–{figure(delivered['high'])})"
+            if row.get("reviewed"):
+                shown += f"\nreviewed {row['reviewed']}/{row['support']}"
             total = row["promised"] or 0
             bar = (
                 ProgressBar(total=total, completed=min(delivered["best"] or 0, total), width=6)
