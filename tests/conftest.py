@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -193,3 +194,23 @@ def claims_of(records_of):
         return {t: c for t, c in records_of(text, "claim", date) if c.category != "other"}
 
     return read
+
+
+@pytest.fixture(scope="session")
+def riverland_file(tmp_path_factory) -> Path:
+    """The invented Riverland reports (tests/data/riverland) ingested once into SQLite."""
+    from trucewatch import pipeline
+    from trucewatch.store import Database
+
+    path = tmp_path_factory.mktemp("riverland") / "riverland.db"
+    with Database(f"sqlite:///{path}") as db:
+        assert not pipeline.ingest([str(ROOT / "tests" / "data" / "riverland")], db).errors
+    return path
+
+
+@pytest.fixture
+def riverland_url(riverland_file, tmp_path) -> str:
+    """A copy of the Riverland database of its own for each test (reviews write to it)."""
+    copy = tmp_path / "riverland.db"
+    shutil.copy(riverland_file, copy)
+    return f"sqlite:///{copy}"

@@ -25,20 +25,9 @@ SPEC = ROOT / "tests" / "data" / "riverland-2031.yaml"
 AS_OF = dt.date(2031, 3, 10)
 
 
-@pytest.fixture(scope="module")
-def riverland_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("riverland") / "riverland.db"
-    with Database(f"sqlite:///{path}") as db:
-        assert not pipeline.ingest([str(REPORTS)], db).errors
-    return path
-
-
 @pytest.fixture
-def url(riverland_file, tmp_path):
-    """A copy of the Riverland database of its own for each test."""
-    copy = tmp_path / "riverland.db"
-    shutil.copy(riverland_file, copy)
-    return f"sqlite:///{copy}"
+def url(riverland_url):
+    return riverland_url
 
 
 def row_of(db, oid):

@@ -2,13 +2,11 @@
 HttpOnly SameSite cookie, a CSRF token on every form; everyone sees what is reviewed."""
 
 import re
-import shutil
 
 import pytest
 from fastapi.testclient import TestClient
 
 from conftest import ROOT
-from trucewatch import pipeline
 from trucewatch.store import Database
 from trucewatch.store import reviews as review_store
 from trucewatch.web import create_app
@@ -20,19 +18,9 @@ BO = "bo-token-0123456789abcd"
 LEDGER = "/agreements/riverland-2031?as_of=2031-03-10"
 
 
-@pytest.fixture(scope="module")
-def riverland_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("riverland-web") / "riverland.db"
-    with Database(f"sqlite:///{path}") as db:
-        assert not pipeline.ingest([str(SPECS / "riverland")], db).errors
-    return path
-
-
 @pytest.fixture
-def url(riverland_file, tmp_path):
-    copy = tmp_path / "riverland.db"
-    shutil.copy(riverland_file, copy)
-    return f"sqlite:///{copy}"
+def url(riverland_url):
+    return riverland_url
 
 
 @pytest.fixture

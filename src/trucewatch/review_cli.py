@@ -77,26 +77,29 @@ def _verdict(verdict: str, ref, kind, reviewer, note, db_url, fields=None) -> No
     )
 
 
-@review.command()
-@click.argument("ref", metavar="DOC:START-END")
-@kind_option
-@reviewer_option
-@note_option
-@db_option
-def confirm(ref, kind, reviewer, note, db_url) -> None:
-    """The record is right: it wins over unreviewed records that disagree with it."""
-    _verdict("confirm", ref, kind, reviewer, note, db_url)
+# The verdicts that take no fields: one command each, the same arguments.
+PLAIN_VERDICTS = {
+    "confirm": "The record is right: it wins over unreviewed records that disagree with it.",
+    "reject": "The record is wrong: the ledger leaves it out.",
+    "undo": "Take back the latest verdict still standing on the record (itself a review).",
+}
 
 
-@review.command()
-@click.argument("ref", metavar="DOC:START-END")
-@kind_option
-@reviewer_option
-@note_option
-@db_option
-def reject(ref, kind, reviewer, note, db_url) -> None:
-    """The record is wrong: the ledger leaves it out."""
-    _verdict("reject", ref, kind, reviewer, note, db_url)
+def _plain_verdict(verdict: str, doc: str) -> click.Command:
+    @click.argument("ref", metavar="DOC:START-END")
+    @kind_option
+    @reviewer_option
+    @note_option
+    @db_option
+    def command(ref, kind, reviewer, note, db_url) -> None:
+        _verdict(verdict, ref, kind, reviewer, note, db_url)
+
+    command.__doc__ = doc
+    return review.command(verdict)(command)
+
+
+for _name, _doc in PLAIN_VERDICTS.items():
+    _plain_verdict(_name, _doc)
 
 
 @review.command()
@@ -125,17 +128,6 @@ def add(ref, assignments, kind, reviewer, note, db_url) -> None:
     """Add a figure (claim) or an event the extractor missed, pinned to a span of a stored
     report. Example: --kind claim value=4 category=hostages_released date=2025-02-01."""
     _verdict("add", ref, kind, reviewer, note, db_url, parse_assignments(assignments))
-
-
-@review.command()
-@click.argument("ref", metavar="DOC:START-END")
-@kind_option
-@reviewer_option
-@note_option
-@db_option
-def undo(ref, kind, reviewer, note, db_url) -> None:
-    """Take back the latest verdict still standing on the record (itself a review)."""
-    _verdict("undo", ref, kind, reviewer, note, db_url)
 
 
 @review.command()
