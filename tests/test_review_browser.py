@@ -91,3 +91,49 @@ def test_the_review_queue_works_from_the_keyboard(page, server):
     page.wait_for_url("**/documents/**")
     assert page.locator("#evidence").count() == 1
     assert not page.errors, page.errors
+
+
+def test_a_reviewer_adds_a_figure_by_selecting_its_words(page, server):
+    reports = api(server, "/api/documents?q=relatives")["items"]
+    doc = reports[0]["id"]
+    body = api(server, f"/api/documents/{doc}?records=false")["body"]
+    sign_in(page, server, f"/documents/{doc}")
+    page.locator("#add-record summary").click()
+    page.evaluate(
+        """(words) => {
+            const body = document.getElementById("body");
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const at = walker.currentNode.data.indexOf(words);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(walker.currentNode, at);
+                range.setEnd(walker.currentNode, at + words.length);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return;
+            }
+        }""",
+        "Relatives gathered",
+    )
+    form = page.locator("[data-add-record]")
+    page.wait_for_function("document.querySelector('[data-add-record] .selected-text').textContent")
+    start = body.index("Relatives gathered")
+    assert form.locator("input[name=start]").input_value() == str(start)
+    assert form.locator("input[name=end]").input_value() == str(start + len("Relatives gathered"))
+    form.locator("input[name=value]").fill("40")
+    form.locator("select[name=category]").select_option("prisoners_released")
+    form.locator("input[name=date]").fill("2031-03-05")
+    with page.expect_navigation():
+        form.get_by_role("button", name="add").click()
+    added = page.locator("ol.records li", has=page.locator(".review-added"))
+    assert added.count() == 1 and "40" in added.inner_text()
+    assert not page.errors, page.errors
+
+
+def api(server, path):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(server + path, timeout=10) as response:
+        return json.load(response)

@@ -91,9 +91,12 @@ def router(state) -> APIRouter:
         kind = form.get("kind") or None
         verdict = form.get("verdict") or ""
         fields = form_fields(kind, form) if verdict in ("correct", "add") else None
+        ref = form.get("ref") or ""
+        if verdict == "add" and not ref:  # the add form names a span by its offsets
+            ref = f"{form.get('doc', '')}:{form.get('start', '')}-{form.get('end', '')}"
         try:
-            review(state.db, form.get("ref") or "", verdict, session.reviewer, fields,
-                   form.get("note") or None, kind)  # fmt: skip
+            review(state.db, ref, verdict, session.reviewer, fields, form.get("note") or None,
+                   kind)  # fmt: skip
         except ReviewError as error:
             raise HTTPException(422, str(error)) from None
         return RedirectResponse(safe_next(form.get("next")), 303)

@@ -45,3 +45,22 @@ window.addEventListener("DOMContentLoaded", () => {
   queue.querySelectorAll(".queue-item.selected").forEach((item) => item.classList.remove("selected"));
   target.classList.add("selected");
 });
+
+// Report page: a selection in the text fills the add form's offsets. Offsets count
+// characters as the server does (code points, not UTF-16 units).
+document.addEventListener("selectionchange", () => {
+  const form = document.querySelector("[data-add-record]");
+  const body = document.getElementById("body");
+  const selection = window.getSelection();
+  if (!form || !body || !selection.rangeCount || selection.isCollapsed) return;
+  const range = selection.getRangeAt(0);
+  if (!body.contains(range.startContainer) || !body.contains(range.endContainer)) return;
+  const before = document.createRange();
+  before.selectNodeContents(body);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = Array.from(before.toString()).length;
+  const text = range.toString();
+  form.elements.start.value = start;
+  form.elements.end.value = start + Array.from(text).length;
+  form.querySelector(".selected-text").textContent = text;
+});
