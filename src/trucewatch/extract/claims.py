@@ -127,15 +127,36 @@ def whole_of_a_part(q: Quantity) -> bool:
     """The whole a part is counted against: the 28 in "four of the 28", "seven of 28
     deceased hostages", "the first three of the 33"; what was delivered is the part."""
     node = q.root.head if q.root.dep_ == "nummod" else q.root
-    if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
-        return False
-    part = node.head.head
-    if part.i > node.head.i or not (part.like_num or part.lower_ in _PART_WORDS):
-        return False
+    part = _flat_part(q)
+    if part is None:
+        if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
+            return False
+        part = node.head.head
+        if part.lower_ == "out" and part.head.i < part.i:
+            part = part.head  # "19 out of 28"
+        if part.i > node.head.i or not (part.like_num or part.lower_ in _PART_WORDS):
+            return False
     # the part is what was handed over ("four of the 28 bodies were returned"), not
     # who is described ("one of 25 civilians the militia seized")
     verb = next((t for t in part.ancestors if t.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in lexicon()["verbs"]["released"]
+
+
+def _flat_part(q: Quantity):
+    """The part of "seven of 28 captives", "19 out of 28" when the parse hangs both
+    numbers on the noun (``quantmod``) rather than nesting them."""
+    doc = q.root.doc
+    i = q.first - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    i -= 1
+    out = doc[i].lower_ == "out" and i > 0  # "19 out of 28": the words say it whatever the parse
+    if out:
+        i -= 1
+    part = doc[i]
+    if part.like_num and (out or part.head in (q.root, q.root.head)):
+        return part
+    return None
 
 
 def _window_start(doc: Doc, sentence) -> int:
