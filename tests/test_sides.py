@@ -25,6 +25,14 @@ def test_whose_people_they_are_comes_from_the_counted_noun(claims_of, sentence, 
     assert claims_of(sentence)[phrase].received_by == [side]
 
 
+def test_a_group_noun_named_by_a_group_is_that_group(records_of):
+    found = records_of(
+        "Airport sources said Houthi rebels released 69 soldiers on Friday.", "claim"
+    )
+    [(_, figure)] = [(t, c) for t, c in found if c.value == 69]
+    assert figure.released_by == ["Houthis"]
+
+
 def test_each_side_and_both_sides_together(claims_of):
     found = claims_of(
         "Moscow and Kyiv each swapped 103 prisoners of war. "
