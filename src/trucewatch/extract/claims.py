@@ -76,6 +76,9 @@ def extract_claims(
         if category is None:
             window = _window_start(doc, sentence)
             category = last[1] if last is not None and last[0] >= window else "other"
+            if last is not None and last[0] == sentence.start and _given_in_return(q):
+                # "freed 69 soldiers in return for 250 of their own": the other side's
+                category = _OTHER_SIDE.get(category, category)
         if category == "other" and q.value == 1 and doc[q.root.i].lower_ == "one":
             continue  # "one" as a pronoun or an article, not a count
         if category != "other":
@@ -118,6 +121,29 @@ def extract_claims(
             )
         )
     return claims
+
+
+_OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
+_IN_RETURN = {"exchange", "return"}
+
+
+def _given_in_return(q: Quantity) -> bool:
+    """The count "in exchange for" or "in return for" names, with no noun of its own."""
+    token = q.root
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            before = token.head.nbor(-1) if token.head.i > 0 else token.head
+            return before.lower_ in _IN_RETURN  # "in exchange for", "in return for"
+        if token.pos_ in ("VERB", "AUX"):
+            # "... and, in return, the army released 90"
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.lower_ in _IN_RETURN for g in c.children)
+                for c in token.children
+            )
+        token = token.head
+    return False
 
 
 _PART_WORDS = {"first", "last", "all", "some", "most", "none", "each", "another"}

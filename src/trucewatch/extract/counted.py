@@ -22,6 +22,8 @@ from trucewatch.extract.timex import UNITS
 
 # Pronouns: a count of "them" is what the claim before counts; a source "it" is resolved.
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"them", "those", "whom", "who", "these", "us"}
+# "250 of their own": the count of a pronoun-like word, elided like "24 of them"
+_ELIDED_NOUNS = PRONOUNS | {"own"}
 
 
 def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
@@ -125,8 +127,8 @@ def category_of(
         for category in ("killed", "wounded"):
             if after.lemma_.lower() in lex["verbs"][category]:
                 return category  # "left hundreds of thousands dead", "two injured"
-    if noun is not None and noun.lower_ in PRONOUNS:
-        noun = None  # "24 of them": the claim before in the sentence says what
+    if noun is not None and noun.lower_ in _ELIDED_NOUNS:
+        noun = None  # "24 of them", "250 of their own": the claim before says what
     if q.noun is None and any(
         c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "both") for c in q.root.children
     ):
@@ -148,7 +150,10 @@ def category_of(
         and not (q.noun is None and _bodies(q.root, lex))  # "the remains of 19": said here
     )
     captive = verb is not None and any(
-        c.lemma_.lower() in lex["hostage_words"] for c in verb.children
+        c.lemma_.lower() in lex["hostage_words"]
+        and c.dep_
+        not in ("dobj", "nsubj", "nsubjpass")  # "taken captive", not "freed three hostages"
+        for c in verb.children
     )
     if elided and captive and action in ("held", "released"):
         # "about 200 were taken captive", not the dead counted before them
