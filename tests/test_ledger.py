@@ -281,6 +281,26 @@ def test_two_agreeing_reports_outvote_one_and_wire_copies_vote_once():
     assert row["dissent"] == [{"kind": "exchange", "date": "2031-03-02", "value": 9, "reports": 1}]
 
 
+def test_rounded_figures_support_the_exact_one_they_round():
+    agreement = parse_spec(SPEC)
+    total = {"cumulative": True}
+    claims = [
+        claim("prisoners_released", 252, "a", "2031-03-05", **total),
+        claim("prisoners_released", 252, "b", "2031-03-05", **total),
+        # "more than 250", "about 250", "over 250": roundings of 252, not a rival figure
+        claim("prisoners_released", 250, "c", "2031-03-05", low=250, qualifier="more than", **total),
+        claim("prisoners_released", 250, "d", "2031-03-05", low=225, high=275, qualifier="around", **total),
+        claim("prisoners_released", 250, "e", "2031-03-05", low=250, qualifier="more than", **total),
+        # "nearly 200" holds no 252, and "more than 200" is too far from it to be its rounding
+        claim("prisoners_released", 200, "f", "2031-03-05", low=180, high=200, qualifier="nearly", **total),
+        claim("prisoners_released", 200, "g", "2031-03-05", low=200, qualifier="more than", **total),
+    ]  # fmt: skip
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 6)), "detainees")
+    assert row["delivered"]["best"] == 252
+    assert row["support"] == 5
+    assert [(d["value"], d["reports"]) for d in row["dissent"]] == [(200, 2)]
+
+
 def test_a_running_total_never_goes_down():
     agreement = parse_spec(SPEC)
     claims = [

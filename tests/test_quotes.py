@@ -243,3 +243,29 @@ def test_whose_officials_speak_for_the_body_and_the_dateline_is_not_said(nlp):
     )
     assert first.content == "The exchange was delayed"
     assert second.speaker == first.speaker and "Militia" in second.speaker
+
+
+def test_a_demonym_on_a_tally_names_the_state_that_keeps_it(records_of):
+    [(_, quote)] = records_of(
+        "The gunmen killed 1,200 people in the raid, according to Israeli tallies.", "quote"
+    )
+    assert quote.speaker == "Israel"
+
+
+def test_according_to_plan_is_nobody_speaking(records_of):
+    assert (
+        records_of("This will be the seventh exchange if all goes according to plan.", "quote")
+        == []
+    )
+
+
+def test_two_according_to_sources_in_one_sentence_each_say_their_own_clause(records_of):
+    found = records_of(
+        "The fighting has killed more than 8,000 people, according to the Kestrian health "
+        "ministry, and has driven about one million from their homes, according to the "
+        "refugee agency's count.",
+        "quote",
+    )
+    contents = [q.content for _, q in found]
+    assert contents[0] == "The fighting has killed more than 8,000 people"
+    assert contents[1] == "has driven about one million from their homes"

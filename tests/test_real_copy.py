@@ -162,3 +162,55 @@ def test_the_whole_of_people_described_is_no_term(records_of):
     text = "He was taken from the farm, one of 25 civilians the militia seized in a raid last year."
     [whole] = [c for t, c in records_of(text, "claim") if t == "25 civilians"]
     assert whole.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The militia began to hand over the remains of four captives on Monday.", "four captives"),
+        ("The bodies of four soldiers who died in captivity were handed over by the militia.", "four soldiers"),
+        ("The remains of four more captives arrived at the forensic institute on Tuesday.", "four more captives"),
+    ],
+)  # fmt: skip
+def test_the_dead_handed_back_are_bodies_whatever_the_clause_on_them(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "bodies_returned"
+
+
+def test_the_remains_of_a_bare_number_are_bodies_and_its_whole_is_the_due(claims_of):
+    found = claims_of(
+        "The group has freed 20 captives alive and handed over the remains of 19 out of 28, "
+        "most of them foreigners. Before two more bodies were handed over, it had returned "
+        "the remains of seven of 28 known deceased captives."
+    )
+    assert (found["19"].category, found["19"].modality) == ("bodies_returned", "reported")
+    assert (found["28"].category, found["28"].modality) == ("bodies_returned", "term")
+    assert found["28 known deceased captives"].modality == "term"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The prisoner swap began. A plane carrying 35 prisoners landed in the port city.", "35 prisoners"),
+        ("The detainee swap began. About 70 prisoners were travelling to the port on two flights.", "About 70 prisoners"),
+        ("The prisoner swap ended. 100 soldiers, most of whom defended the city, are now back home.", "100 soldiers"),
+        ("The prisoners were freed. Ten Kestrians are on their way to freedom, the minister wrote.", "Ten Kestrians"),
+    ],
+)  # fmt: skip
+def test_captives_carried_or_back_home_are_released(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "prisoners_released"
+
+
+def test_people_travelling_are_no_release(records_of):
+    found = {t: c for t, c in records_of("Two doctors travelled to the border on Friday.", "claim")}
+    assert found["Two doctors"].category == "other"
+
+
+def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
+    found = claims_of(
+        "The prisoner swap went ahead. Another 103 soldiers have been returned home. "
+        "The Red Cross has received two more coffins of deceased captives. "
+        "More than 1,000 prisoners have been freed so far."
+    )
+    assert not found["103 soldiers"].cumulative
+    assert not found["two more coffins"].cumulative
+    assert found["More than 1,000 prisoners"].cumulative

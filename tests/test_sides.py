@@ -25,6 +25,14 @@ def test_whose_people_they_are_comes_from_the_counted_noun(claims_of, sentence, 
     assert claims_of(sentence)[phrase].received_by == [side]
 
 
+def test_a_group_noun_named_by_a_group_is_that_group(records_of):
+    found = records_of(
+        "Airport sources said Houthi rebels released 69 soldiers on Friday.", "claim"
+    )
+    [(_, figure)] = [(t, c) for t, c in found if c.value == 69]
+    assert figure.released_by == ["Houthis"]
+
+
 def test_each_side_and_both_sides_together(claims_of):
     found = claims_of(
         "Moscow and Kyiv each swapped 103 prisoners of war. "
@@ -159,3 +167,21 @@ def test_a_release_by_a_party_with_nothing_to_free_is_read_by_whose_people():
     result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
     rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
     assert rows == {"ukrainians": None, "russians": 95}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given", "category"),
+    [
+        ("The rebels released 69 troops in return for 250 of their own.", "250 of their own", "prisoners_released"),
+        ("The group freed three hostages in exchange for 90.", "90", "prisoners_released"),
+        ("The group freed three hostages and, in return, the army released 90.", "90", "prisoners_released"),
+    ],
+)  # fmt: skip
+def test_what_is_given_in_return_counts_the_other_side(claims_of, sentence, given, category):
+    assert claims_of(sentence)[given].category == category
+
+
+def test_taken_captive_still_counts_captives(claims_of):
+    assert claims_of("About 200 were taken captive in the raid.")["About 200"].category == (
+        "hostages_held"
+    )

@@ -76,6 +76,9 @@ def extract_claims(
         if category is None:
             window = _window_start(doc, sentence)
             category = last[1] if last is not None and last[0] >= window else "other"
+            if last is not None and last[0] == sentence.start and _given_in_return(q):
+                # "freed 69 soldiers in return for 250 of their own": the other side's
+                category = _OTHER_SIDE.get(category, category)
         if category == "other" and q.value == 1 and doc[q.root.i].lower_ == "one":
             continue  # "one" as a pronoun or an article, not a count
         if category != "other":
@@ -120,6 +123,29 @@ def extract_claims(
     return claims
 
 
+_OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
+_IN_RETURN = {"exchange", "return"}
+
+
+def _given_in_return(q: Quantity) -> bool:
+    """The count "in exchange for" or "in return for" names, with no noun of its own."""
+    token = q.root
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            before = token.head.nbor(-1) if token.head.i > 0 else token.head
+            return before.lower_ in _IN_RETURN  # "in exchange for", "in return for"
+        if token.pos_ in ("VERB", "AUX"):
+            # "... and, in return, the army released 90"
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.lower_ in _IN_RETURN for g in c.children)
+                for c in token.children
+            )
+        token = token.head
+    return False
+
+
 _PART_WORDS = {"first", "last", "all", "some", "most", "none", "each", "another"}
 
 
@@ -127,15 +153,36 @@ def whole_of_a_part(q: Quantity) -> bool:
     """The whole a part is counted against: the 28 in "four of the 28", "seven of 28
     deceased hostages", "the first three of the 33"; what was delivered is the part."""
     node = q.root.head if q.root.dep_ == "nummod" else q.root
-    if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
-        return False
-    part = node.head.head
-    if part.i > node.head.i or not (part.like_num or part.lower_ in _PART_WORDS):
-        return False
+    part = _flat_part(q)
+    if part is None:
+        if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.i > q.first:
+            return False
+        part = node.head.head
+        if part.lower_ == "out" and part.head.i < part.i:
+            part = part.head  # "19 out of 28"
+        if part.i > node.head.i or not (part.like_num or part.lower_ in _PART_WORDS):
+            return False
     # the part is what was handed over ("four of the 28 bodies were returned"), not
     # who is described ("one of 25 civilians the militia seized")
     verb = next((t for t in part.ancestors if t.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in lexicon()["verbs"]["released"]
+
+
+def _flat_part(q: Quantity):
+    """The part of "seven of 28 captives", "19 out of 28" when the parse hangs both
+    numbers on the noun (``quantmod``) rather than nesting them."""
+    doc = q.root.doc
+    i = q.first - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    i -= 1
+    out = doc[i].lower_ == "out" and i > 0  # "19 out of 28": the words say it whatever the parse
+    if out:
+        i -= 1
+    part = doc[i]
+    if part.like_num and (out or part.head in (q.root, q.root.head)):
+        return part
+    return None
 
 
 def _window_start(doc: Doc, sentence) -> int:

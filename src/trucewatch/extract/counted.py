@@ -22,6 +22,8 @@ from trucewatch.extract.timex import UNITS
 
 # Pronouns: a count of "them" is what the claim before counts; a source "it" is resolved.
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"them", "those", "whom", "who", "these", "us"}
+# "250 of their own": the count of a pronoun-like word, elided like "24 of them"
+_ELIDED_NOUNS = PRONOUNS | {"own"}
 
 
 def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
@@ -125,8 +127,8 @@ def category_of(
         for category in ("killed", "wounded"):
             if after.lemma_.lower() in lex["verbs"][category]:
                 return category  # "left hundreds of thousands dead", "two injured"
-    if noun is not None and noun.lower_ in PRONOUNS:
-        noun = None  # "24 of them": the claim before in the sentence says what
+    if noun is not None and noun.lower_ in _ELIDED_NOUNS:
+        noun = None  # "24 of them", "250 of their own": the claim before says what
     if q.noun is None and any(
         c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "both") for c in q.root.children
     ):
@@ -142,9 +144,16 @@ def category_of(
         or _action([*chain, *verbs], lex)
         or _action(modifiers, lex)
     )
-    elided = noun is None and action not in ("killed", "wounded", "displaced")
+    elided = (
+        noun is None
+        and action not in ("killed", "wounded", "displaced")
+        and not (q.noun is None and _bodies(q.root, lex))  # "the remains of 19": said here
+    )
     captive = verb is not None and any(
-        c.lemma_.lower() in lex["hostage_words"] for c in verb.children
+        c.lemma_.lower() in lex["hostage_words"]
+        and c.dep_
+        not in ("dobj", "nsubj", "nsubjpass")  # "taken captive", not "freed three hostages"
+        for c in verb.children
     )
     if elided and captive and action in ("held", "released"):
         # "about 200 were taken captive", not the dead counted before them
@@ -156,10 +165,13 @@ def category_of(
     handed = lemma_of_verb in lex["verbs"]["released"] or (
         action == "released" and lemma_of_verb not in lex["verbs"]["held"]
     )  # not "still holds the remains of 24, which it agreed to return"
-    if _bodies(q.noun, lex) and _held_bodies(q.noun, lex):
+    counted_noun = q.noun if q.noun is not None else q.root  # "the remains of 19"
+    if _bodies(counted_noun, lex) and _held_bodies(counted_noun, lex):
         return "hostages_held"  # the dead still held
-    if handed and _bodies(q.noun, lex):
+    if _bodies(counted_noun, lex) and (handed or _body_delivered(counted_noun, lex)):
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
+    if action is None and _conveyed(q, verb, lex):
+        action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
     if lemma in hostage:
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
     if (
@@ -190,19 +202,69 @@ def _bodies(noun: Token | None, lex) -> bool:
     if noun is None:
         return False
     words = set(lex["bodies"]["nouns"])
-    if noun.lemma_.lower() in words:
+    if _body_word(noun, words):
         return True
     if any(c.dep_ == "amod" and c.lower_ in lex["bodies"]["modifiers"] for c in noun.children):
         return True
     head = noun.head
-    return head.lower_ == "of" and head.head.lemma_.lower() in words
+    return head.lower_ == "of" and _body_word(head.head, words)
+
+
+def _body_word(token: Token, words) -> bool:
+    # the lemmatizer reads "remains" as the verb's lemma "remain": the word as written too
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _body_noun(noun: Token) -> Token:
+    """The body noun of "the remains of four captives" (else the counted noun itself)."""
+    return noun.head.head if noun.head.lower_ == "of" and noun.dep_ == "pobj" else noun
 
 
 def _held_bodies(noun: Token, lex) -> bool:
     """ "Hamas still holds the remains of 24 hostages, which it agreed to return": the
     verb the body noun hangs from keeps them; the relative clause is no handover."""
-    body = noun.head.head if noun.head.lower_ == "of" else noun
+    body = _body_noun(noun)
     return body.head.lemma_.lower() in lex["verbs"]["held"] and body.dep_ in ("dobj", "nsubj")
+
+
+def _body_delivered(noun: Token, lex) -> bool:
+    """ "The bodies of four soldiers who died in captivity were handed over", "the
+    remains of four more captives arrived": the verb the body noun hangs from hands
+    them over or brings them in, whatever a relative clause on the dead says."""
+    body = _body_noun(noun)
+    verb = body.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    return lemma in lex["verbs"]["released"] or lemma in lex["conveying_verbs"]
+
+
+def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
+    """Captives carried, flown or brought home in a release: "a plane carrying 35
+    prisoners", "120 detainees were flown to the capital", "100 soldiers are back
+    home", "ten Americans are on their way to freedom". Only people the phrase calls
+    captives or fighters (a telling noun, a freed modifier, a combatant) or a
+    nationality: "two doctors travelled to the border" is no release."""
+    noun = q.noun
+    if noun is None or verb is None:
+        return False
+    lemma = noun.lemma_.lower()
+    telling = set(lex["hostage_words"]) | set(lex["prisoner_words"]) | set(lex["combatants"])
+    if lemma not in telling and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS":
+        return False
+    verbs = [verb, *_inner_verbs(verb)]
+    if any(v.lemma_.lower() in lex["conveying_verbs"] for v in verbs):
+        return True
+    home = set(lex["homecoming_words"])
+    return any(
+        t.lower_ in home
+        for v in verbs
+        for c in v.children
+        if c.dep_ in ("advmod", "prep", "acomp", "attr", "npadvmod")
+        for t in list(c.subtree)[:6]  # "on their way to freedom", not a whole clause
+    )
 
 
 def _inner_verbs(verb: Token) -> list[Token]:

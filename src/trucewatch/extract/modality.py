@@ -156,6 +156,13 @@ def cumulative(
     subset = set(lexicon()["subset_words"])
     if any(t.lower_ in subset or t.lemma_.lower() in subset for t in chain):
         return False  # "150 were freed in total, including 22 women": a part, no total
+    counted = q.noun if q.noun is not None else q.root
+    increments = set(lexicon()["cumulative"]["increments"])
+    if any(
+        c.lower_ in increments and not q.first <= c.i <= q.last  # not "more than 1,000"
+        for c in [*counted.children, *q.root.children]
+    ):
+        return False  # "another 103 soldiers have been returned", "two more bodies": the latest
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
     doc = q.root.doc

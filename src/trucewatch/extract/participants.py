@@ -246,8 +246,21 @@ class Resolver:
                 break  # only the modifiers right before the head, in one run
             start = child.left_edge.i if child.left_edge.i < child.i else child.i
         text = self.doc[start : head.i + 1].text
-        actor = self.aliases.lookup(text)
+        actor = self.aliases.lookup(text) or self.group_named_on(head)
         return actor.canonical if actor is not None else text
+
+    def group_named_on(self, head: Token) -> Actor | None:
+        """ "Houthi rebels", "Zamir militants": a group noun whose modifier is an armed
+        group's name is that group (the alias table's entry for the modifier)."""
+        if head.lemma_.lower() not in group_nouns() and head.lower_ not in group_nouns():
+            return None
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "amod"):
+                continue
+            actor = self.aliases.lookup(child.text)
+            if actor is not None and is_armed_group(actor.canonical, self.aliases):
+                return actor
+        return None
 
     def reporter(self, head: Token) -> list[str] | None:
         """``Hamas said it would ...``: the pronoun subject of what was said is the sayer."""

@@ -38,6 +38,7 @@ from trucewatch.extract.records import Entity, Quote, doc_text
 from trucewatch.extract.speakers import (
     information_nouns,
     mention_of,
+    not_sources,
     resolve_speakers,
     subject_of,
 )
@@ -314,8 +315,12 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
             continue
         to = doc[token.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
-            continue
+        if source is None or (
+            source.lemma_.lower() in not_sources()
+            and source.pos_ != "PROPN"
+            and not source.ent_type_
+        ):
+            continue  # "if all goes according to plan": nobody speaks
         sentence = token.sent
         phrase_end = source.right_edge.i + 1
         source = _origin(source)
@@ -325,6 +330,13 @@ def according_to(doc: Doc, cues: Cues) -> list[Act]:
                 first += 1  # not the comma after the source
         else:
             first, last = sentence.start, token.i - 1  # "..., according to X."
+            before = [a for a in acts if a.cue.sent == sentence and a.cue.i < token.i]
+            if before:
+                # "killed 8,200, according to the ministry, and displaced 1.1 million,
+                # according to the agency": each source says what follows the one before
+                first = max(before[-1].subject.right_edge.i, before[-1].cue.i + 1) + 1
+                while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+                    first += 1
         if first > last:
             continue  # "According to X" ending the report: nothing reported (atheris)
         start, end = trimmed(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last]))

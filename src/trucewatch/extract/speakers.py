@@ -62,6 +62,10 @@ def information_nouns() -> frozenset[str]:
     return _institutions()["information_nouns"]
 
 
+def not_sources() -> frozenset[str]:
+    return _institutions()["not_sources"]
+
+
 def group_nouns() -> frozenset[str]:
     return _institutions()["group_nouns"]
 
@@ -168,6 +172,17 @@ def issuer_of(noun: Token, entities: list[Entity]) -> str | None:
         origin = _origin_phrase(token)
         if origin is not None:
             return origin
+    return None
+
+
+def _state_named_on(noun: Token, aliases: AliasTable) -> str | None:
+    """ "according to Israeli tallies", "Ruritanian figures show": the state a demonym on
+    the information noun names issued it."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound"):
+            state = aliases.demonyms.get(child.text.casefold())
+            if state is not None:
+                return state.canonical
     return None
 
 
@@ -336,6 +351,6 @@ def name_speaker(
             act.speaker, act.speaker_is_person = same[-1], False
     elif head in information_nouns():
         # "the statement said", "an announcement by the ICRC": whoever issued it
-        issuer = issuer_of(mention.root, entities)
+        issuer = issuer_of(mention.root, entities) or _state_named_on(mention.root, aliases)
         if issuer is not None:
             act.speaker, act.speaker_is_person = issuer, False

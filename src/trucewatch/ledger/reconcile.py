@@ -468,15 +468,21 @@ def _decision(kind: str, day: dt.date, winner: dict, group: list[dict]) -> dict:
     """A chosen figure with how many independent reports give it and the dissent."""
     votes = _votes(group)
     chosen = winner.get("value")
+    # "more than 250" agrees with the 252 chosen: it is no dissent but support
+    agreeing = {c.get("value") for c in group if _rounds(c, chosen)}
+    agreeing -= {c.get("value") for c in group if not _rounds(c, chosen)}
     return {
         "kind": kind,
         "day": day,
         "claim": winner,
-        "docs": {c["doc"] for c in group if c.get("value") == chosen},
+        "docs": {c["doc"] for c in group if supports(c, chosen)},
         "support": votes[chosen],
-        "dissent": sorted(((v, n) for v, n in votes.items() if v != chosen), key=lambda d: -d[1]),
+        "dissent": sorted(
+            ((v, n) for v, n in votes.items() if v != chosen and v not in agreeing),
+            key=lambda d: -d[1],
+        ),
         "group": group,
-        "reviewed": {report_of(c) for c in group if c.get("value") == chosen and reviewed(c)},
+        "reviewed": {report_of(c) for c in group if supports(c, chosen) and reviewed(c)},
     }
 
 
@@ -490,7 +496,7 @@ def _weighed(weighed: list[tuple[str, dict]], decided: list[dict]) -> list[dict]
     for decision in decided:
         chosen = decision["claim"]["value"]
         for claim in decision["group"]:
-            if claim["value"] == chosen:
+            if supports(claim, chosen):
                 roles[id(claim)] = ("decides", chosen / max(decision["support"], 1))
             else:
                 roles[id(claim)] = ("dissent", abs(claim["value"] - chosen))
@@ -517,8 +523,34 @@ def report_of(claim: dict) -> str:
 
 
 def _votes(claims: list[dict]) -> Counter:
-    """Value -> how many independent reports give it (each report once per value)."""
-    return Counter(value for _report, value in {(report_of(c), c.get("value")) for c in claims})
+    """Value -> how many independent reports give it (each report once per value).
+
+    A rounded figure votes for the exact ones it rounds as well as for itself:
+    "more than 250" and "about 250" support 252 (``_rounds``)."""
+    given = {(report_of(c), c.get("value")) for c in claims}
+    exact = {c.get("value") for c in claims if not c.get("qualifier") and c.get("value")}
+    given |= {(report_of(c), v) for c in claims for v in exact if _rounds(c, v)}
+    return Counter(value for _report, value in given)
+
+
+ROUNDING = 0.05  # a qualified figure within 5% of an exact one may be its rounding
+
+
+def supports(claim: dict, chosen) -> bool:
+    """Whether a figure gives the chosen value, or rounds it ("more than 250" for 252)."""
+    return claim.get("value") == chosen or _rounds(claim, chosen)
+
+
+def _rounds(claim: dict, exact) -> bool:
+    """A qualified figure whose bounds hold ``exact`` and whose number is within 5% of it:
+    "more than 250" rounds 252, "nearly 200" does not, nor does "more than 200"."""
+    value = claim.get("value")
+    if not claim.get("qualifier") or value is None or not exact or value == exact:
+        return False
+    low, high = claim.get("low"), claim.get("high")
+    if (low is not None and exact < low) or (high is not None and exact > high):
+        return False
+    return abs(exact - value) <= ROUNDING * exact
 
 
 def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
