@@ -16,11 +16,12 @@ from urllib.parse import urlsplit
 
 from trucewatch.errors import EmptyInput, FutureDate, InputError, NotHtml
 from trucewatch.ingest.documents import RawReport
-from trucewatch.ingest.readers import read_file, read_html
+from trucewatch.ingest.readers import read_file
 from trucewatch.watch.fetch import Fetcher, Response
 from trucewatch.watch.sources import Item
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+DATE_CONFIG = {"original_date": True, "extensive_search": True, "max_date": "2999-12-31"}
 
 
 def read_item(
@@ -46,16 +47,35 @@ def _file_reports(item: Item) -> tuple[list[RawReport], list[InputError]]:
 
 
 def page_report(item: Item, response: Response, today: dt.date | None = None) -> RawReport:
+    import trafilatura
+
     kind = response.content_type.split(";")[0].strip().lower()
     if kind and kind not in HTML_TYPES:
         raise NotHtml(item.key, f"Content-Type {kind}")
     html = decode_page(response)
-    found = read_html(html, item.key)
-    if isinstance(found, InputError):
+    # The same extraction as an HTML file's (ingest.readers.read_html), but the date
+    # as the page states it: htmldate drops dates after today by default, and a page
+    # dated next month would then pass with the feed's date.
+    text = trafilatura.extract(
+        html, url=item.key, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not text or not text.strip():
         raise EmptyInput(item.key, "no article text found on the page")
-    found.url = item.key
-    found.source = item.source.name or found.source or item.outlet or urlsplit(item.key).hostname
-    found.title = found.title or item.title
+    meta = trafilatura.extract_metadata(html, default_url=item.key, date_config=DATE_CONFIG)
+    found = RawReport(
+        text=text,
+        origin=item.key,
+        date=meta.date if meta else None,
+        title=(meta.title if meta else None) or item.title,
+        url=item.key,
+        source=item.source.name
+        or (meta.sitename if meta else None)
+        or item.outlet
+        or urlsplit(item.key).hostname,
+        has_header=False,
+    )
+    if item.published is not None:
+        check_date(RawReport(text="", origin=item.key, date=item.published.isoformat()), today)
     if not found.date and item.published:
         found.date = item.published.isoformat()
     check_date(found, today)
