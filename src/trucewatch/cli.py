@@ -504,3 +504,62 @@ def watch(
         on_error=report_error,
     )
     sys.exit(code)
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    required=True,
+    type=click.Choice(
+        ["document", "quote", "claim", "event", "entity", "incident", "review", "ledger-history"]
+    ),
+    help="What to export: reports, a record kind, incidents, reviews, or a ledger day by day.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="jsonl",
+    show_default=True,
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    help="File format (Parquet through pyarrow).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="The file to write (default: stdout; Parquet needs a file).",
+)
+@db_option
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Reports dated on or after."
+)
+@click.option(
+    "--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Reports dated on or before."
+)
+@click.option(
+    "--agreement",
+    type=click.Path(dir_okay=False, exists=True),
+    metavar="SPEC",
+    help="Only reports naming a party of this agreement (needed for ledger-history).",
+)
+def export(kind, fmt, output, db_url, since, until, agreement) -> None:
+    """Write stored rows as CSV, JSON Lines or Parquet, for pandas, R, DuckDB or a spreadsheet."""
+    from trucewatch.export import export as export_rows
+    from trucewatch.ledger import load_spec
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE")
+    spec = load_spec(agreement) if agreement else None
+    since, until = (since.date() if since else None), (until.date() if until else None)
+    with Database(db_url) as db:
+        if output:
+            mode = (
+                {"mode": "wb"}
+                if fmt == "parquet"
+                else {"mode": "w", "encoding": "utf-8", "newline": ""}
+            )
+            with open(output, **mode) as out:
+                count = export_rows(db, kind, fmt, out, since, until, spec)
+            click.echo(f"wrote {count} row(s) to {output}", err=True)
+        else:
+            export_rows(db, kind, fmt, sys.stdout, since, until, spec)
