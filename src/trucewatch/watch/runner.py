@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from trucewatch.errors import InputError
 from trucewatch.extract import EXTRACTOR_VERSION
@@ -29,7 +30,7 @@ from trucewatch.pipeline import extract_documents
 from trucewatch.store import Database
 from trucewatch.watch import alerts as alerting
 from trucewatch.watch.articles import read_item
-from trucewatch.watch.fetch import Fetcher
+from trucewatch.watch.fetch import Fetcher, host_of
 from trucewatch.watch.sources import Item, Source, folder_items, read_listing
 from trucewatch.watch.state import Stopped, WatchState, retrying
 
@@ -153,7 +154,7 @@ class Watcher:
         todo = self._store(lambda: self.state.unseen(listed))
         retries = self._store(lambda: self.state.due(self.sources))
         keys = {i.key for i in todo}
-        todo += [i for i in retries if i.key not in keys]
+        todo = by_host_in_turn(todo + [i for i in retries if i.key not in keys])
         summary.new = len(todo)
         if todo and not self.stop.is_set():
             self._ingest(todo, summary)
@@ -311,6 +312,16 @@ class Watcher:
                 lambda a=agreement, s=state: self.state.save_snapshot(a.id, alerting.snapshot(s))
             )
         return sent
+
+
+def by_host_in_turn(items: list[Item]) -> list[Item]:
+    """One item of each host in turn: a feed lists 50 articles of one site, and fetch
+    threads taking them in that order would all wait for that site's pace while the
+    other sites sit idle."""
+    queues: dict[str, list[Item]] = {}
+    for item in items:
+        queues.setdefault(host_of(item.key) if item.source.kind == "web" else "", []).append(item)
+    return [item for group in zip_longest(*queues.values()) for item in group if item is not None]
 
 
 def watch(sources: list[Source], db_url: str | None = None, *, once: bool = False, **options):
