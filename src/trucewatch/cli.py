@@ -427,4 +427,158 @@ def report(spec, db_url, output, as_of, png) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCES...")
+@db_option
+@click.option("--once", is_flag=True, help="One pass over the sources, then exit (for cron).")
+@click.option(
+    "--specs",
+    "specs_dir",
+    type=click.Path(exists=True),
+    help="Folder (or file) of agreement specs whose ledgers are watched for alerts.",
+)
+@click.option(
+    "--interval",
+    default=300.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help="Seconds between polls of a source (a source list may set its own).",
+)
+@click.option(
+    "--alerts",
+    "alerts_to",
+    default="-",
+    show_default=True,
+    metavar="FILE|-",
+    help="Append alerts as JSON Lines to FILE, or - for stdout.",
+)
+@click.option("--webhook", metavar="URL", help="Also POST each alert as JSON to URL.")
+@click.option(
+    "--webhook-secret",
+    metavar="SECRET",
+    envvar="TRUCEWATCH_WEBHOOK_SECRET",
+    help="Sign webhook bodies (X-Trucewatch-Signature: sha256=HMAC); default $TRUCEWATCH_WEBHOOK_SECRET.",
+)
+@click.option(
+    "--deadline-days",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Alert when a phase ends within this many days with obligations outstanding.",
+)
+@click.option(
+    "--per-host-delay",
+    default=0.5,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="S",
+    help="Seconds between two requests to one host (robots.txt Crawl-delay wins when longer).",
+)
+@click.option(
+    "--fetchers",
+    default=8,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Pages fetched at once (across hosts).",
+)
+@model_option
+@click.option(
+    "--batch-size",
+    default=8,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Reports per spaCy batch.",
+)
+def watch(
+    sources, db_url, once, specs_dir, interval, alerts_to, webhook, webhook_secret,
+    deadline_days, per_host_delay, fetchers, model, batch_size,
+) -> None:  # fmt: skip
+    """Follow SOURCES: ingest new articles, then alert on what changed in the ledgers.
+
+    SOURCES are RSS/Atom feeds and sitemaps (URLs), folders that receive report
+    files, or YAML source lists with per-source intervals. Alerts (JSON Lines)
+    go to stdout, a file or a webhook. Ctrl-C stops between reports; a restart
+    goes on where it stopped. Exit code 1 when --once met an error.
+    """
+    from trucewatch.watch import cli_run
+
+    code = cli_run(
+        sources,
+        db_url,
+        once=once,
+        specs=specs_dir,
+        interval=interval,
+        alerts_to=alerts_to,
+        webhook=webhook,
+        webhook_secret=webhook_secret,
+        deadline_days=deadline_days,
+        per_host_interval=per_host_delay,
+        fetchers=fetchers,
+        model=model,
+        batch_size=batch_size,
+        on_error=report_error,
+    )
+    sys.exit(code)
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    required=True,
+    type=click.Choice(
+        ["document", "quote", "claim", "event", "entity", "incident", "review", "ledger-history"]
+    ),
+    help="What to export: reports, a record kind, incidents, reviews, or a ledger day by day.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="jsonl",
+    show_default=True,
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    help="File format (Parquet through pyarrow).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="The file to write (default: stdout; Parquet needs a file).",
+)
+@db_option
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Reports dated on or after."
+)
+@click.option(
+    "--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Reports dated on or before."
+)
+@click.option(
+    "--agreement",
+    type=click.Path(dir_okay=False, exists=True),
+    metavar="SPEC",
+    help="Only reports naming a party of this agreement (needed for ledger-history).",
+)
+def export(kind, fmt, output, db_url, since, until, agreement) -> None:
+    """Write stored rows as CSV, JSON Lines or Parquet, for pandas, R, DuckDB or a spreadsheet."""
+    from trucewatch.export import export as export_rows
+    from trucewatch.ledger import load_spec
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE")
+    spec = load_spec(agreement) if agreement else None
+    since, until = (since.date() if since else None), (until.date() if until else None)
+    with Database(db_url) as db:
+        if output:
+            mode = (
+                {"mode": "wb"}
+                if fmt == "parquet"
+                else {"mode": "w", "encoding": "utf-8", "newline": ""}
+            )
+            with open(output, **mode) as out:
+                count = export_rows(db, kind, fmt, out, since, until, spec)
+            click.echo(f"wrote {count} row(s) to {output}", err=True)
+        else:
+            export_rows(db, kind, fmt, sys.stdout, since, until, spec)
+
+
 cli.add_command(review)

@@ -29,6 +29,7 @@ class InputError(TrucewatchError):
 
     code = "TW100"
     reason = "could not be read"
+    transient = False  # whether the same input may read well later (watch retries those)
 
     def __init__(self, origin: str, detail: str | None = None):
         self.origin = origin
@@ -76,6 +77,59 @@ class MalformedRow(InputError):
 class TooLarge(InputError):
     code = "TW107"
     reason = "report too large (limit: $TRUCEWATCH_MAX_REPORT_BYTES, default 5 MB)"
+
+
+# Sources read by ``trucewatch watch`` (feeds, sitemaps, web pages). ``transient``
+# says whether trying the same URL again later may work: a timeout or a 503 may
+# pass, a page that is not HTML will not.
+
+
+class FetchFailed(InputError):
+    code = "TW110"
+    reason = "could not be fetched"
+    transient = True
+
+
+class HttpStatus(InputError):
+    code = "TW111"
+    reason = "HTTP error"
+
+    def __init__(self, origin: str, status: int, detail: str | None = None):
+        self.status = status
+        super().__init__(origin, f"{status} {detail}" if detail else str(status))
+
+    @property
+    def transient(self) -> bool:
+        # Server errors, throttling and timeouts pass; a page not found may yet be
+        # published (a feed can list an article a moment before it is served).
+        return self.status >= 500 or self.status in (404, 408, 425, 429)
+
+
+class NotHtml(InputError):
+    code = "TW112"
+    reason = "not an HTML page"
+
+
+class RedirectLoop(InputError):
+    code = "TW113"
+    reason = "too many redirects (a redirect loop?)"
+
+
+class RobotsDisallowed(InputError):
+    code = "TW114"
+    reason = "disallowed by the site's robots.txt"
+
+
+class NotAFeed(InputError):
+    code = "TW115"
+    reason = "not a feed or sitemap: expected RSS, Atom or sitemap XML"
+    transient = True  # a broken feed is often fixed by the next poll
+
+
+class FutureDate(InputError):
+    code = "TW116"
+    reason = "dated in the future"
+    transient = True  # a wrong date is often corrected; the page is read again later
 
 
 class ModelNotFound(TrucewatchError):

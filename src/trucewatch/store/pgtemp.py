@@ -35,6 +35,18 @@ class TemporaryServer:
     socket: str
     user: str
     _names = count()
+    # How to stop and start it again (a test of a client that outlives a restart).
+    control: list[str] | None = None
+    start_options: list[str] | None = None
+
+    def stop(self) -> None:
+        """Stop the server now (``-m immediate``: as a crash or a restart would)."""
+        subprocess.run([*self.control, "-m", "immediate", "-w", "stop"], check=True,
+                       capture_output=True)  # fmt: skip
+
+    def start(self) -> None:
+        subprocess.run([*self.control, "-w", *self.start_options, "start"], check=True,
+                       capture_output=True)  # fmt: skip
 
     def create_database(self, prefix: str = "tw") -> str:
         """A new empty database on this server; returns its trucewatch URL."""
@@ -70,7 +82,12 @@ def temporary_postgres(bindir: Path) -> Iterator[TemporaryServer]:
             "-U", "postgres")  # fmt: skip
         options = f"-k {sockets} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
         run(pg_ctl, "-D", str(data), "-w", "-l", str(base / "log"), "-o", options, "start")
-        yield TemporaryServer(socket=str(sockets), user="postgres")
+        yield TemporaryServer(
+            socket=str(sockets),
+            user="postgres",
+            control=[*as_user, pg_ctl, "-D", str(data)],
+            start_options=["-l", str(base / "log"), "-o", options],
+        )
     finally:
         subprocess.run(
             [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True

@@ -63,6 +63,7 @@ documents = Table(
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_documents_date", "date"),
+    Index("ix_documents_url", "url"),  # a watcher skips an article stored already (0010)
 )
 
 # Locality-sensitive-hashing bands of each document's MinHash signature
@@ -222,6 +223,46 @@ reviews = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("note", Text),
     Index("ix_reviews_record", "content_hash", "kind", "start", "end"),
+)
+
+# What ``trucewatch watch`` has seen (migration 0010): per source the validators of
+# its last answer, per article its state, per agreement what alerts were last
+# computed from. A restart reads them: it neither fetches again nor misses.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("item", Text, nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("version", Text),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_try", DateTime(timezone=True)),
+    Column("doc_id", String(16)),
+    Column("error", Text),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_watch_items_state", "state", "next_try"),
+)
+
+watch_snapshots = Table(
+    "watch_snapshots",
+    metadata,
+    Column("agreement", Text, primary_key=True),
+    Column("state", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 # Record kind -> table. New record kinds add their table here and a migration.
