@@ -124,3 +124,44 @@ def test_webhook_alerts_are_signed_and_retried_without_blocking(tmp_path):
     expected = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
     assert header == expected == signature(body, "s3cret")
     assert hook.delivered == 1 and hook.dropped == 0
+
+
+def test_a_webhook_alert_not_accepted_is_kept_and_posted_on_the_next_start(sqlite_url):
+    from trucewatch.watch.outbox import Outbox
+
+    received, accepting = [], threading.Event()
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if accepting.is_set():
+                received.append(json.loads(body))
+            self.send_response(200 if accepting.is_set() else 503)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    said = []
+    alert = {"id": "a1", "kind": "delivered", "summary": "Hamas: hostages 7 -> 12"}
+    try:
+        down = Webhook(
+            url, None, say=said.append, attempts=2, backoff=0.01, outbox=Outbox(sqlite_url)
+        )
+        down.send(alert)
+        down.close(timeout=10)
+        assert down.dropped == 1 and "kept for the next start" in said[0]
+        assert Outbox(sqlite_url).pending(url) == [alert]  # survives the process
+        accepting.set()
+        up = Webhook(url, None, say=said.append, outbox=Outbox(sqlite_url))
+        up.send(alert)  # computed again after a restart: not posted twice
+        up.close(timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert received == [alert] and up.delivered == 1
+    assert Outbox(sqlite_url).pending(url) == []

@@ -265,6 +265,19 @@ watch_snapshots = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# Alerts handed to a webhook and not yet accepted by it (migration 0011): kept until the
+# receiver takes them, so a watcher killed before posting sends them on its next start.
+watch_outbox = Table(
+    "watch_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("destination", Text, nullable=False),
+    Column("alert_id", String(64), nullable=False),
+    Column("alert", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ux_watch_outbox_alert", "destination", "alert_id", unique=True),
+)
+
 # Record kind -> table. New record kinds add their table here and a migration.
 RECORD_TABLES: dict[str, Table] = {
     "entity": entities,

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from trucewatch.ledger import Agreement, load_spec
+from trucewatch.watch.outbox import Outbox
 from trucewatch.watch.outputs import JsonLines, Outputs, Webhook
 from trucewatch.watch.runner import PassSummary, Watcher
 from trucewatch.watch.sources import parse_sources
@@ -49,8 +50,8 @@ def cli_run(
     sources = parse_sources(list(arguments))
     agreements = load_specs(specs)
     sinks: list = [JsonLines(alerts_to)] if alerts_to else []
-    if webhook:
-        sinks.append(Webhook(webhook, webhook_secret))
+    if webhook:  # alerts kept in the database until the receiver takes them
+        sinks.append(Webhook(webhook, webhook_secret, outbox=Outbox(db_url)))
     outputs = Outputs(sinks)
     stop = threading.Event()
     errors = 0

@@ -5,7 +5,9 @@ header ``X-Trucewatch-Signature: sha256=<hex>`` is the HMAC-SHA256 of the exact
 body with the shared secret, so the receiver can check who sent it. Posting
 runs in a thread of its own behind a queue: a slow or dead receiver delays no
 report; each alert is tried up to ``WEBHOOK_ATTEMPTS`` times, waiting longer
-after each failure, then dropped with a one-line error.
+after each failure, then left with a one-line error. With an ``Outbox`` each
+alert is kept in the database from hand-over until the receiver accepts it
+(or refuses it for good), and what is kept is posted first on the next start.
 """
 
 from __future__ import annotations
@@ -66,17 +68,23 @@ class Webhook:
         say: Callable[[str], None] = lambda text: print(text, file=sys.stderr),
         attempts: int = WEBHOOK_ATTEMPTS,
         backoff: float = WEBHOOK_BACKOFF,
+        outbox=None,
     ):
         self.url, self.secret, self.say = url, secret, say
+        self.outbox = outbox
         self.attempts, self.backoff = attempts, backoff
         self.queue: queue.Queue[dict | None] = queue.Queue()
         self.closing = threading.Event()
         self.delivered = 0
         self.dropped = 0
+        for alert in outbox.pending(url) if outbox is not None else ():
+            self.queue.put(alert)  # handed over before the last stop, never accepted
         self.thread = threading.Thread(target=self._run, name="trucewatch-webhook", daemon=True)
         self.thread.start()
 
     def send(self, alert: dict) -> None:
+        if self.outbox is not None and not self.outbox.add(self.url, alert):
+            return  # kept from before the last stop: already queued
         self.queue.put(alert)
 
     def close(self, timeout: float = 30.0) -> None:
@@ -85,6 +93,8 @@ class Webhook:
         self.thread.join(timeout)
         self.closing.set()  # whatever is still being retried gives up now
         self.thread.join(5)
+        if self.outbox is not None:
+            self.outbox.close()
 
     def _run(self) -> None:
         with httpx.Client(timeout=10.0, headers={"User-Agent": USER_AGENT}) as client:
@@ -102,17 +112,30 @@ class Webhook:
                 response = client.post(self.url, content=body, headers=headers)
                 if response.status_code < 300:
                     self.delivered += 1
+                    self._settled(alert)
                     return
                 problem = f"HTTP {response.status_code}"
                 if 400 <= response.status_code < 500 and response.status_code not in (408, 429):
-                    break  # the receiver refuses it: sending it again will not help
+                    self._settled(alert)  # the receiver refuses it: sending again will not help
+                    break
             except httpx.HTTPError as error:
                 problem = type(error).__name__
             if attempt < self.attempts and self.closing.wait(wait):
                 break
             wait *= 2
         self.dropped += 1
-        self.say(f"error: webhook {self.url}: alert {alert.get('id')} not delivered ({problem})")
+        kept = "; kept for the next start" if self.outbox is not None else ""
+        self.say(
+            f"error: webhook {self.url}: alert {alert.get('id')} not delivered ({problem}){kept}"
+        )
+
+    def _settled(self, alert: dict) -> None:
+        if self.outbox is None:
+            return
+        try:
+            self.outbox.remove(self.url, alert.get("id"))
+        except Exception as error:  # noqa: BLE001 - the database may be down; posted again later
+            self.say(f"error: webhook outbox: {type(error).__name__}: {error}")
 
 
 class Outputs:

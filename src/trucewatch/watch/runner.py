@@ -304,7 +304,7 @@ class Watcher:
             emitted_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             for alert in found:
                 alert["emitted_at"] = emitted_at
-                self.send(alert)
+                self._store(lambda al=alert: self.send(al))  # a webhook's outbox writes
                 sent.append(alert)
             # Saved after sending: a watcher killed in between sends them again on
             # restart (same ids), never loses them.
