@@ -22,7 +22,7 @@ from sqlalchemy import Date, DateTime, insert, select
 
 from trucewatch import pipeline
 from trucewatch.cli import cli
-from trucewatch.data.datasette import metadata_path
+from trucewatch.data.datasette import metadata_for, metadata_path
 from trucewatch.ledger import load_spec
 from trucewatch.store import Database
 from trucewatch.store.schema import RECORD_TABLES, documents, incidents, metadata, reviews
@@ -252,3 +252,9 @@ def test_datasette_opens_the_database_with_its_labels(example_db):
     assert all(got[k]["category"] == v["category"] for k, v in expected.items())
     assert shipped["databases"]["trucewatch"]["tables"]["claims"]["title"] == "Figures"
     assert not math.isnan(len(page["rows"]))
+
+
+def test_the_datasette_metadata_is_keyed_for_any_database_file(tmp_path):
+    metadata = metadata_for(tmp_path / "gaza-desk.db")
+    assert list(metadata["databases"]) == ["gaza-desk"]
+    assert metadata["databases"]["gaza-desk"]["tables"]["documents"]["title"] == "Reports"
