@@ -86,17 +86,17 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
         latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
-    figures = reviewed_figures(db, list(found.values()), _read_by(agreement, db, names, as_of))
+    figures = reviewed_figures(db, list(found.values()), _read_by(agreement, as_of), names)
     originals = db.original_reports(c["doc"] for c in figures)
     for claim in figures:  # wire copies vote once (reconcile.report_of)
         claim["report"] = originals.get(claim["doc"], claim["doc"])
     return figures
 
 
-def _read_by(agreement: Agreement, db, names: set[str], as_of: dt.date):
-    """What of the figures a review brought in (an addition, a corrected category or date)
-    the ledger reads: from a report naming a party, of a category and day a phase or the
-    tolls read (as ``agreement_figures`` selects them)."""
+def _read_by(agreement: Agreement, as_of: dt.date):
+    """Whether the ledger reads a figure a review brought in (an addition, a corrected
+    category or date): of a category and day a phase or the tolls read, as
+    ``agreement_figures`` selects them."""
     obligations = {o.id for phase in agreement.phases for o in phase.obligations}
 
     def read(claim: dict) -> bool:
@@ -116,14 +116,7 @@ def _read_by(agreement: Agreement, db, names: set[str], as_of: dt.date):
                 return True
         return claim.get("category") in COMPARED and claim.get("modality") == "reported"
 
-    def keep(claims: list[dict]) -> list[dict]:
-        claims = [c for c in claims if read(c)]
-        if not claims:
-            return []
-        naming = set(db.documents_mentioning(names, among={c["doc"] for c in claims}))
-        return [c for c in claims if c["doc"] in naming]
-
-    return keep
+    return read
 
 
 def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from trucewatch.review.verdicts import Verdict, standing
 from trucewatch.store import reviews as review_store
@@ -102,56 +102,73 @@ def added_record(kind: str, doc: dict, start: int, end: int) -> dict:
     return record
 
 
-def _standing_figures(db) -> tuple[dict, list[dict]]:
-    """The standing verdicts on figures, and the figures reviews bring in (before any
-    agreement's selection): read once per state of the reviews and the records.
+class _Standing:
+    """What the reviews of figures say, read once per state of the reviews and records."""
 
-    Reviews are append-only and records change only in a run (ingest, reextract),
-    so the newest review id and run id tell when to read them again; a ledger
-    asked for many dates reads them once.
-    """
+    def __init__(self, db):
+        self.verdicts = verdicts_by_span(db, ("claim",))
+        self.reviewed_docs = {doc for doc, *_span in self.verdicts}
+        brought = {
+            span: verdict
+            for span, verdict in self.verdicts.items()
+            if verdict.counts and (verdict.status == "added" or MOVING & verdict.fields.keys())
+        }
+        extracted = db.figures_at((doc, start, end) for doc, _kind, start, end in brought)
+        documents = db.documents_by_id(
+            doc for (doc, *_span), verdict in brought.items() if verdict.status == "added"
+        )
+        # (span, figure): the figures reviews bring in, before any agreement's selection
+        self.candidates: list[tuple[tuple, dict]] = []
+        for span, verdict in brought.items():
+            doc, _kind, start, end = span
+            bases = extracted.get((doc, start, end))
+            if not bases and verdict.status == "added" and doc in documents:
+                bases = [added_record("claim", documents[doc], start, end)]
+            self.candidates += [(span, corrected(base, verdict)) for base in bases or ()]
+        self.naming: dict[tuple, set[str]] = {}  # (names, reports) -> the reports naming one
+
+    def reports_naming(self, db, names: frozenset[str], docs: frozenset[str]) -> set[str]:
+        key = (names, docs)
+        if key not in self.naming:
+            self.naming[key] = set(db.documents_mentioning(names, among=docs)) if docs else set()
+        return self.naming[key]
+
+
+def _standing(db) -> _Standing:
+    """The reviews of figures as of now: read again only when a review is stored or the
+    records change. Reviews are append-only and records change only in a run (ingest,
+    reextract), so the newest review id and run id say when; a ledger asked for many
+    dates reads them once."""
     key = review_store.state(db)
     cached = _CACHE.get(db.url)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    verdicts = verdicts_by_span(db, ("claim",))
-    brought = {
-        span: verdict
-        for span, verdict in verdicts.items()
-        if verdict.counts and (verdict.status == "added" or MOVING & verdict.fields.keys())
-    }
-    extracted = db.figures_at((doc, start, end) for doc, _kind, start, end in brought)
-    documents = db.documents_by_id(
-        doc for (doc, *_span), verdict in brought.items() if verdict.status == "added"
-    )
-    candidates = []
-    for (doc, _kind, start, end), verdict in brought.items():
-        bases = extracted.get((doc, start, end))
-        if not bases and verdict.status == "added" and doc in documents:
-            bases = [added_record("claim", documents[doc], start, end)]
-        candidates += [(doc, start, end, corrected(base, verdict)) for base in bases or ()]
-    _CACHE[db.url] = (key, (verdicts, candidates))
-    return verdicts, candidates
+    if cached is None or cached[0] != key:
+        cached = _CACHE[db.url] = (key, _Standing(db))
+    return cached[1]
 
 
-_CACHE: dict[str, tuple] = {}  # database URL -> (state, what _standing_figures read)
+_CACHE: dict[str, tuple] = {}  # database URL -> (state, _Standing)
 
 
 def reviewed_figures(
-    db, figures: list[dict], wanted: Callable[[list[dict]], list[dict]]
+    db, figures: list[dict], wanted: Callable[[dict], bool], names: Iterable[str]
 ) -> list[dict]:
     """The ledger's figures as the reviews left them (dates as ``datetime.date``).
 
     Rejected figures are dropped; corrected and confirmed ones carry
     ``review``; figures the ledger did not read but a review brings in (an
-    addition, a corrected category or date) are read and kept when
-    ``wanted`` (the agreement's categories, dates and parties) keeps them.
+    addition, a corrected category or date) are kept when ``wanted`` (the
+    agreement's categories and dates) accepts them and their report names one of
+    ``names`` (the parties).
     """
-    verdicts, candidates = _standing_figures(db)
+    standing = _standing(db)
+    verdicts = standing.verdicts
     if not verdicts:
         return figures
     kept, seen = [], set()
     for figure in figures:
+        if figure["doc"] not in standing.reviewed_docs:  # most figures: no look-up
+            kept.append(figure)
+            continue
         key = (figure["doc"], "claim", figure["start"], figure["end"])
         verdict = verdicts.get(key)
         seen.add(key)
@@ -159,11 +176,17 @@ def reviewed_figures(
             kept.append(figure)
         elif verdict.counts:
             kept.append(corrected(figure, verdict))
-    # copies: the ledger marks its figures (``report``), the cache keeps its own
     brought = [
-        dict(f) for doc, start, end, f in candidates if (doc, "claim", start, end) not in seen
+        figure
+        for span, figure in standing.candidates
+        if span not in seen and figure.get("value") is not None and wanted(figure)
     ]
-    return kept + wanted([f for f in brought if f.get("value") is not None])
+    if brought:
+        docs = frozenset(f["doc"] for f in brought)
+        naming = standing.reports_naming(db, frozenset(names), docs)
+        # copies: the ledger marks its figures (``report``), the cache keeps its own
+        kept += [dict(f) for f in brought if f["doc"] in naming]
+    return kept
 
 
 def annotate(records: list[dict], verdicts: dict[tuple, Verdict]) -> list[dict]:
