@@ -11,6 +11,7 @@ nothing from another origin (https://www.w3.org/TR/CSP3/).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -147,6 +148,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # What is loaded by now (modules, templates, the database engine, specs) lives as
+        # long as the server: frozen, it is left out of the collector's full passes,
+        # which otherwise walk it all every few ledgers (a 70 ms pause measured).
+        gc.collect()
+        gc.freeze()
         yield
         state.db.close()
 
