@@ -189,7 +189,9 @@ def counts_for(
     they are: the party other reports show freeing that side's people
     (``holders``: "Venezuela released 10 Americans", so "10 Americans were
     freed" is Venezuela's), or any party but theirs ("230 Ukrainian prisoners":
-    not Ukraine's). ``obligated``: the parties with an obligation to free these; a
+    not Ukraine's) when one party is left: people received by a party with nothing
+    to free here ("13 were flown to Germany") are nobody's known release when
+    several others free people. ``obligated``: the parties with an obligation to free these; a
     figure said to be freed by another party is read by whose people it counts.
     """
     if claim.get("each") is False:
@@ -209,7 +211,15 @@ def counts_for(
         return party in known
     to = sides.of(names)
     if to:
-        return party not in to
+        if party in to:
+            return False
+        # Whose people they are names who freed them only when one party is left: with
+        # several giving and receiving, people sent to a party with nothing to free
+        # ("13 to Germany") could be any other party's release.
+        givers = (obligated or frozenset(sides.names)) - to
+        if not (to & obligated) and len(givers) > 1:
+            return None
+        return True
     return None
 
 
