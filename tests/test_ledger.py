@@ -329,3 +329,13 @@ def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     claims[2] = claim("hostages_released", 10, "c", "2031-03-02", cumulative=True)
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
     assert row["delivered"]["best"] == 10
+
+
+def test_the_parts_of_a_sum_do_not_count_beside_it():
+    from trucewatch.ledger.reconcile import _without_parts_of_sums
+
+    part = {"doc": "a", "start": 10, "end": 22, "value": 270}
+    other = {"doc": "a", "start": 27, "end": 40, "value": 120}
+    whole = {"doc": "a", "start": 10, "end": 40, "value": 390}
+    elsewhere = {"doc": "b", "start": 10, "end": 22, "value": 270}
+    assert _without_parts_of_sums([part, other, whole, elsewhere]) == [whole, elsewhere]

@@ -214,3 +214,37 @@ def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
     assert not found["103 soldiers"].cumulative
     assert not found["two more coffins"].cumulative
     assert found["More than 1,000 prisoners"].cumulative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "category"),
+    [
+        ("The rebels freed 270 soldiers and 120 civilians on Sunday.",
+         "270 soldiers and 120 civilians", 390, "hostages_released"),
+        ("The group freed four Israelis, two Thais and one Nepali.",
+         "four Israelis, two Thais and one Nepali", 7, "hostages_released"),
+        ("So far, the remains of 21 dead hostages have been returned, along with those of "
+         "two foreign workers.",
+         "21 dead hostages have been returned, along with those of two foreign workers",
+         23, "bodies_returned"),
+        ("Militants handed over the bodies of 12 hostages as well as four Thai nationals.",
+         "12 hostages as well as four Thai nationals", 16, "bodies_returned"),
+    ],
+)  # fmt: skip
+def test_counts_added_together_are_one_figure(claims_of, sentence, phrase, value, category):
+    found = claims_of(sentence)
+    assert found[phrase].value == value
+    assert found[phrase].category == category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three hostages and 90 prisoners were freed on Sunday.",  # two kinds
+        "Kyiv said 95 soldiers or 90 civilians were freed.",
+        "Officials said 40 people were killed and 70 wounded.",
+    ],
+)
+def test_counts_of_two_kinds_or_alternatives_are_not_added(claims_of, sentence):
+    found = claims_of(sentence)
+    assert not any(" and " in phrase or " or " in phrase for phrase in found)

@@ -224,3 +224,25 @@ def test_people_sent_to_a_party_with_nothing_to_free_are_nobody_s_known_release(
     result = ledger(parse_spec(MANY), claims, dt.date(2031, 5, 1))
     rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
     assert rows == {"east": 16, "west": 9}
+
+
+def test_a_party_never_frees_its_own_people():
+    spec = """\
+id: truce
+name: A truce
+parties: [Hamas, Israel]
+phases:
+  - name: One
+    start: 2031-05-01
+    days: 30
+    obligations:
+      - {id: bodies, party: Hamas, what: bodies, quantity: 28}
+"""
+    claims = [
+        figure(4, "a", category="bodies_returned"),
+        # "the 120 Palestinian bodies returned so far": Israel's handover, not Hamas's
+        figure(120, "b", category="bodies_returned", received_by=["Palestinians"]),
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    [row] = result["phases"][0]["obligations"]
+    assert row["delivered"]["best"] == 4

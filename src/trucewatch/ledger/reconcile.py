@@ -52,7 +52,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
 
-from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names
+from trucewatch.extract.actors import default_table
+from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
 TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
@@ -149,9 +150,14 @@ class Sides:
     """Which of an agreement's parties a list of names (``released_by``) names. Thousands
     of figures name the same few actors: each list is resolved once."""
 
-    def __init__(self, names: dict[str, set[str]] | None = None):
+    def __init__(
+        self, names: dict[str, set[str]] | None = None, people: dict[str, set[str]] | None = None
+    ):
         self.names = names or {}  # party -> every name it goes by, case-folded
+        # party -> the people it alone stands for ("Palestinians" for Hamas), case-folded
+        self.people = people or {}
         self._resolved: dict[tuple, frozenset[str]] = {}
+        self._whose: dict[tuple, frozenset[str]] = {}
 
     def of(self, names) -> frozenset[str]:
         if not names:
@@ -164,14 +170,45 @@ class Sides:
             self._resolved[key] = found
         return found
 
+    def whose(self, names) -> frozenset[str]:
+        """The parties whose people ``received_by`` names: a party's own names, or the
+        people only it stands for in the agreement ("Palestinian bodies": Hamas's side)."""
+        if not names:
+            return frozenset()
+        key = tuple(names)
+        found = self._whose.get(key)
+        if found is None:
+            folded = {n.casefold() for n in key}
+            found = self.of(names) | {p for p, known in self.people.items() if folded & known}
+            self._whose[key] = found
+        return found
+
 
 def party_sides(agreement: Agreement) -> Sides:
-    return Sides(
-        {
-            party: {n.casefold() for n in party_names(agreement, parties=[party])}
-            for party in agreement.parties
-        }
-    )
+    names = {
+        party: {n.casefold() for n in party_names(agreement, parties=[party])}
+        for party in agreement.parties
+    }
+    return Sides(names, _peoples(agreement))
+
+
+def _peoples(agreement: Agreement) -> dict[str, set[str]]:
+    """Each party's people: the nationalities of its country when no other party of the
+    agreement is of that country (Hamas and Palestinians; not two Yemeni parties)."""
+    table = default_table()
+    countries: dict[str, str] = {}
+    for party in agreement.parties:
+        actor = table.lookup(party) or state_of(party, table)
+        if actor is not None and actor.country:
+            countries[party] = actor.country
+    alone = {c for c in countries.values() if list(countries.values()).count(c) == 1}
+    people: dict[str, set[str]] = defaultdict(set)
+    for actor in table.actors.values():
+        if actor.label != "NORP" or actor.country not in alone:
+            continue
+        party = next(p for p, c in countries.items() if c == actor.country)
+        people[party] |= {n.casefold() for n in (actor.canonical, *actor.aliases)}
+    return dict(people)
 
 
 def counts_for(
@@ -209,7 +246,7 @@ def counts_for(
         known &= obligated
     if known:
         return party in known
-    to = sides.of(names)
+    to = sides.whose(names)
     if to:
         if party in to:
             return False
@@ -248,11 +285,12 @@ def own_figures(
     have freed ("Israel handed over 270 bodies of Palestinians" is not Hamas's)."""
     categories = set(obligation.categories)
     shared = any(o is not obligation and categories & set(o.categories) for o in phase.obligations)
-    if not shared:
+    if not shared:  # nor does a party free its own people ("225 Palestinian bodies returned")
         return [
             c
             for c in claims
-            if not (by := sides.of(c.get("released_by"))) or obligation.party in by
+            if (not (by := sides.of(c.get("released_by"))) or obligation.party in by)
+            and obligation.party not in sides.whose(c.get("received_by"))
         ]
     obligated = frozenset(o.party for o in phase.obligations if categories & set(o.categories))
     verdicts = [(c, counts_for(c, obligation.party, sides, holders, obligated)) for c in claims]
@@ -304,6 +342,7 @@ def reconcile_obligation(
         and (known_on(c) or dt.date.max) <= as_of
         and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
+    counted = _without_parts_of_sums(counted)
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
@@ -406,6 +445,28 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def _without_parts_of_sums(claims: list[dict]) -> list[dict]:
+    """A figure inside another figure's span of its report is a part of that sum ("270
+    soldiers" in "270 soldiers and 120 civilians", 390): the sum counts, not the part."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in claims:
+        if c.get("start") is not None and c.get("end") is not None:
+            spans[c["doc"]].append((c["start"], c["end"]))
+    if all(len(v) < 2 for v in spans.values()):
+        return claims
+    return [
+        c
+        for c in claims
+        if reviewed(c)
+        or c.get("start") is None
+        or c.get("end") is None
+        or not any(
+            s <= c["start"] and c["end"] <= e and (s, e) != (c["start"], c["end"])
+            for s, e in spans[c["doc"]]
+        )
+    ]
 
 
 def running_total(
