@@ -331,11 +331,11 @@ def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     assert row["delivered"]["best"] == 10
 
 
-def test_the_parts_of_a_sum_do_not_count_beside_it():
-    from trucewatch.ledger.reconcile import _without_parts_of_sums
+def test_counts_added_together_count_once_as_their_total():
+    from trucewatch.ledger.reconcile import _added_together
 
-    part = {"doc": "a", "start": 10, "end": 22, "value": 270}
-    other = {"doc": "a", "start": 27, "end": 40, "value": 120}
-    whole = {"doc": "a", "start": 10, "end": 40, "value": 390}
-    elsewhere = {"doc": "b", "start": 10, "end": 22, "value": 270}
-    assert _without_parts_of_sums([part, other, whole, elsewhere]) == [whole, elsewhere]
+    part = {"doc": "a", "evidence_start": 0, "value": 270, "together": 390}
+    other = {"doc": "a", "evidence_start": 0, "value": 120, "together": 390}
+    alone = {"doc": "b", "evidence_start": 0, "value": 270, "together": None}
+    [whole, kept] = _added_together([part, other, alone])
+    assert whole["value"] == 390 and kept is alone

@@ -120,7 +120,8 @@ def extract_claims(
         )
         claims.append(claim)
         read.append((q, claim))
-    return claims + coordinated_sums(doc, read)
+    coordinated_sums(doc, read)
+    return claims
 
 
 # ---------------------------------------------------------------- sums of coordinated figures
@@ -130,12 +131,13 @@ _ALONG = {"along", "together"}  # "along with those of three", "together with tw
 _NO_SUM = {"other", "duration"}
 
 
-def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> list[Claim]:
-    """One figure for counts added together in one clause: "freed 270 soldiers and 120
-    civilians" is a release of 390; "the remains of 23 have been handed over, along with
-    those of three foreign hostages" is 26. The parts stay; the sum spans them all (the
-    ledger reads a figure inside another's span as its part). Counts set against each
-    other ("exchanged 95 Ukrainians and 90 Russians") or of two kinds are not added."""
+def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
+    """Counts added together in one clause: "freed 270 soldiers and 120 civilians" is a
+    release of 390; "the remains of 23 have been handed over, along with those of three
+    foreign hostages" is 26. Each part keeps its value and gets the total in
+    ``together`` (the ledger counts the group once, whole). Counts set against each
+    other ("exchanged 95 Ukrainians and 90 Russians"), of two kinds, or the living and
+    the dead are not added."""
     groups: list[list[tuple[Quantity, Claim]]] = []
     for i, (q, claim) in enumerate(read):
         for earlier, first in reversed(read[:i]):
@@ -150,7 +152,7 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> list[Claim
                 continue
             if elided:
                 claim.category = first.category  # "those of three": the remains of three
-            if claim.category != first.category:
+            if claim.category != first.category or _dead(q) != _dead(earlier):
                 continue
             home = next((g for g in groups if g[-1][1] is first), None)
             if home is None:
@@ -159,6 +161,15 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> list[Claim
                 home.append((q, claim))
             break
     return [_sum_of(group) for group in groups]
+
+
+_DEAD = {"body", "bodies", "remains", "coffin", "corpse"}
+
+
+def _dead(q: Quantity) -> bool:
+    """ "25 living hostages and four bodies": the dead are never added to the living."""
+    noun = q.noun or q.root
+    return noun.lower_ in _DEAD or noun.lemma_.lower() in _DEAD or noun.head.lower_ in _DEAD
 
 
 def _conjoined(q: Quantity, earlier: Quantity) -> bool:
@@ -219,38 +230,11 @@ def _added_along(q: Quantity, earlier: Quantity) -> bool | None:
     return elided
 
 
-def _sum_of(group: list[tuple[Quantity, Claim]]) -> Claim:
+def _sum_of(group: list[tuple[Quantity, Claim]]) -> None:
     parts = [c for _, c in group]
-    first = parts[0]
-
-    def bound(name: str):
-        if all(getattr(c, name) is None for c in parts):
-            return None
-        return _number(
-            sum(getattr(c, name) if getattr(c, name) is not None else c.value for c in parts)
-        )
-
-    return Claim(
-        doc=first.doc,
-        doc_date=first.doc_date,
-        start=first.start,
-        end=max(c.end for c in parts),
-        evidence=first.evidence,
-        evidence_start=first.evidence_start,
-        evidence_end=first.evidence_end,
-        value=_number(sum(c.value for c in parts)),
-        low=bound("low"),
-        high=bound("high"),
-        qualifier=next((c.qualifier for c in parts if c.qualifier), None),
-        category=first.category,
-        subject=first.subject,
-        location=first.location,
-        source=first.source,
-        as_of=first.as_of,
-        date=next((c.date for c in parts if c.date), None),
-        modality=first.modality,
-        cumulative=any(c.cumulative for c in parts),
-    )
+    total = _number(sum(c.value for c in parts if c.value is not None))
+    for claim in parts:
+        claim.together = total
 
 
 _OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}

@@ -51,29 +51,8 @@ def assign_sides(doc: Doc, claims: list[Claim], events: list[Event], aliases: Al
         claim.released_by = list(event.actor) if event is not None else None
         claim.received_by = receivers(span, aliases) or None
     releases_here = [c for c in claims if c.category in RELEASES]
-    _sums_from_their_parts(releases_here)
     _totals_set_against_each_other(releases_here)
     _given_in_exchange(doc, releases_here)
-
-
-def _sums_from_their_parts(claims: list[Claim]) -> None:
-    """A sum of coordinated counts ("12 Israeli hostages as well as four Thais") is freed
-    by whom its first part is, and is one side's people only when all its parts are."""
-    for whole in claims:
-        parts = [
-            c
-            for c in claims
-            if c is not whole
-            and c.evidence_start == whole.evidence_start
-            and whole.start <= c.start
-            and c.end <= whole.end
-        ]
-        if not parts:
-            continue
-        whole.released_by = parts[0].released_by
-        whose = {tuple(c.received_by or ()) for c in parts}
-        whole.received_by = list(whose.pop()) or None if len(whose) == 1 else None
-        whole.each = parts[0].each
 
 
 def _totals_set_against_each_other(claims: list[Claim]) -> None:

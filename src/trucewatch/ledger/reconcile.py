@@ -342,7 +342,7 @@ def reconcile_obligation(
         and (known_on(c) or dt.date.max) <= as_of
         and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
-    counted = _without_parts_of_sums(counted)
+    counted = _added_together(counted)
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
@@ -447,26 +447,23 @@ def reconcile_obligation(
     }
 
 
-def _without_parts_of_sums(claims: list[dict]) -> list[dict]:
-    """A figure inside another figure's span of its report is a part of that sum ("270
-    soldiers" in "270 soldiers and 120 civilians", 390): the sum counts, not the part."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+def _added_together(claims: list[dict]) -> list[dict]:
+    """Counts a report adds together in one clause ("270 soldiers and 120 civilians",
+    ``together``: 390) are one figure of their total, counted once: the first part
+    stands for the group with the total's value."""
+    seen: set[tuple] = set()
+    out = []
     for c in claims:
-        if c.get("start") is not None and c.get("end") is not None:
-            spans[c["doc"]].append((c["start"], c["end"]))
-    if all(len(v) < 2 for v in spans.values()):
-        return claims
-    return [
-        c
-        for c in claims
-        if reviewed(c)
-        or c.get("start") is None
-        or c.get("end") is None
-        or not any(
-            s <= c["start"] and c["end"] <= e and (s, e) != (c["start"], c["end"])
-            for s, e in spans[c["doc"]]
-        )
-    ]
+        total = c.get("together")
+        if total is None or reviewed(c):
+            out.append(c)
+            continue
+        key = (c["doc"], c.get("evidence_start"), total)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({**c, "value": _number(total), "low": None, "high": None})
+    return out
 
 
 def running_total(
