@@ -136,8 +136,9 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
     release of 390; "the remains of 23 have been handed over, along with those of three
     foreign hostages" is 26. Each part keeps its value and gets the total in
     ``together`` (the ledger counts the group once, whole). Counts set against each
-    other ("exchanged 95 Ukrainians and 90 Russians"), of two kinds, or the living and
-    the dead are not added."""
+    other ("exchanged 95 Ukrainians and 90 Russians"), of two kinds, of two peoples
+    ("19 Israeli hostages and five Thai nationals": foreigners are often freed outside
+    the deal), or the living and the dead are not added."""
     groups: list[list[tuple[Quantity, Claim]]] = []
     for i, (q, claim) in enumerate(read):
         for earlier, first in reversed(read[:i]):
@@ -152,7 +153,11 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
                 continue
             if elided:
                 claim.category = first.category  # "those of three": the remains of three
-            if claim.category != first.category or _dead(q) != _dead(earlier):
+            if (
+                claim.category != first.category
+                or _dead(q) != _dead(earlier)
+                or _nationality(q) != _nationality(earlier)
+            ):
                 continue
             home = next((g for g in groups if g[-1][1] is first), None)
             if home is None:
@@ -164,6 +169,14 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
 
 
 _DEAD = {"body", "bodies", "remains", "coffin", "corpse"}
+
+
+def _nationality(q: Quantity) -> frozenset[str]:
+    """The nationality or state a count names ("19 Israeli hostages", "five Thais"):
+    counts of two peoples stay apart, one of them may be freed outside the deal."""
+    noun = q.noun or q.root
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))]
+    return frozenset(t.lower_ for t in words if t.ent_type_ in ("NORP", "GPE"))
 
 
 def _dead(q: Quantity) -> bool:
