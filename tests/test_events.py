@@ -353,3 +353,30 @@ def test_a_bare_government_in_a_report_datelined_in_its_country(nlp):
         "once the militia returns every captive.",
     )
     find(records, trigger="free", type="RETREAT", actor=["Kestria"])
+
+
+def test_a_date_between_subject_and_verb_dates_the_event(nlp):
+    found = events(
+        nlp,
+        "date 2031-03-12\n\nRuritania and Freedonia on March 3 conducted their fifth "
+        "prisoner exchange. A Freedonian delegation on Tuesday concluded talks in the "
+        "capital with the rebels.",
+    )
+    assert find(found, trigger="exchange").date == dt.date(2031, 3, 3)
+    assert find(found, trigger="talks").date == dt.date(2031, 3, 11)
+
+
+def test_a_means_clause_takes_the_subject_and_date_of_its_verb(nlp):
+    found = events(
+        nlp,
+        "date 2031-03-12\n\nOn 2 March, Ruritania and Freedonia took a step forward by "
+        "exchanging prisoners.",
+    )
+    event = find(found, trigger="exchanging")
+    assert set(event.actor) == {"Ruritania", "Freedonia"}
+    assert event.date == dt.date(2031, 3, 2)
+
+
+def test_what_an_instrument_does_is_done_by_its_owner(nlp):
+    found = events(nlp, "date 2031-03-12\n\nIsraeli airstrikes killing civilians drew criticism.")
+    assert find(found, trigger="killing").actor == ["Israel"]

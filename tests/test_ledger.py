@@ -329,3 +329,13 @@ def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     claims[2] = claim("hostages_released", 10, "c", "2031-03-02", cumulative=True)
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
     assert row["delivered"]["best"] == 10
+
+
+def test_counts_added_together_count_once_as_their_total():
+    from trucewatch.ledger.reconcile import _added_together
+
+    part = {"doc": "a", "evidence_start": 0, "value": 270, "together": 390}
+    other = {"doc": "a", "evidence_start": 0, "value": 120, "together": 390}
+    alone = {"doc": "b", "evidence_start": 0, "value": 270, "together": None}
+    [whole, kept] = _added_together([part, other, alone])
+    assert whole["value"] == 390 and kept is alone

@@ -269,3 +269,19 @@ def test_two_according_to_sources_in_one_sentence_each_say_their_own_clause(reco
     contents = [q.content for _, q in found]
     assert contents[0] == "The fighting has killed more than 8,000 people"
     assert contents[1] == "has driven about one million from their homes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will wait," the Lost and Missing Families Forum said in a statement.',
+         "Lost and Missing Families Forum"),
+        ("The Committee for Captives and Detainees Affairs said the men were home.",
+         "Committee for Captives and Detainees Affairs"),
+        ("The Israel Defense Forces said two bodies were identified. "
+         "The military said more were expected.", "Israel Defense Forces"),
+    ],
+)  # fmt: skip
+def test_an_organisation_is_named_whole_and_its_common_noun_is_it(nlp, text, speaker):
+    found = quotes(nlp, text)
+    assert found[-1].speaker == speaker

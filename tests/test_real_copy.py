@@ -214,3 +214,38 @@ def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
     assert not found["103 soldiers"].cumulative
     assert not found["two more coffins"].cumulative
     assert found["More than 1,000 prisoners"].cumulative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases", "total", "category"),
+    [
+        ("The rebels freed 270 soldiers and 120 civilians on Sunday.",
+         ["270 soldiers", "120 civilians"], 390, "hostages_released"),
+        ("The group freed four teachers, two nurses and one doctor.",
+         ["four teachers", "two nurses", "one doctor"], 7, "hostages_released"),
+        ("So far, the remains of 21 dead hostages have been returned, along with those of "
+         "two foreign workers.", ["21 dead hostages", "two foreign workers"], 23,
+         "bodies_returned"),
+        ("Militants handed over the bodies of 12 soldiers as well as four civilians.",
+         ["12 soldiers", "four civilians"], 16, "bodies_returned"),
+    ],
+)  # fmt: skip
+def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, total, category):
+    found = claims_of(sentence)
+    for phrase in phrases:
+        assert found[phrase].together == total
+        assert found[phrase].category == category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three hostages and 90 prisoners were freed on Sunday.",  # two kinds
+        "Kyiv said 95 soldiers or 90 civilians were freed.",
+        "Officials said 40 people were killed and 70 wounded.",
+        "The group freed 25 living hostages and four bodies.",  # the living and the dead
+        "So far 17 Israeli hostages and four Thai nationals have been freed.",  # two peoples
+    ],
+)
+def test_counts_of_two_kinds_or_alternatives_are_not_added(claims_of, sentence):
+    assert all(c.together is None for c in claims_of(sentence).values())

@@ -185,3 +185,64 @@ def test_taken_captive_still_counts_captives(claims_of):
     assert claims_of("About 200 were taken captive in the raid.")["About 200"].category == (
         "hostages_held"
     )
+
+
+def test_a_list_of_destinations_sends_each_count_to_its_own_place(claims_of):
+    found = claims_of(
+        "In all, nine detainees were flown to Ukraine, four to Belarus and two to Moldova."
+    )
+    assert found["nine detainees"].received_by == ["Ukraine"]
+    assert found["four"].received_by == ["Belarus"]
+    assert found["two"].received_by == ["Moldova"]
+    found = claims_of("Russia released 16 prisoners; 13 were flown to Germany and three to Canada.")
+    assert found["13"].received_by == ["Germany"]
+    assert found["three"].received_by == ["Canada"]
+
+
+MANY = """\
+id: many
+name: A swap of many parties
+parties: [Russia, United States, Germany, Belarus]
+phases:
+  - name: Exchange
+    start: 2031-05-01
+    days: 1
+    obligations:
+      - {id: east, party: Russia, what: prisoners, quantity: 16}
+      - {id: west, party: United States, what: prisoners, quantity: 8}
+"""
+
+
+def test_people_sent_to_a_party_with_nothing_to_free_are_nobody_s_known_release():
+    claims = [
+        # "9 were flown to Russia, 12 to Germany and four to the United States"
+        figure(9, "a", received_by=["Russia"], cumulative=True),
+        figure(12, "a", received_by=["Germany"], cumulative=True),
+        figure(4, "a", received_by=["United States"], cumulative=True),
+        figure(16, "b", released_by=["Russia"], cumulative=True),
+    ]
+    result = ledger(parse_spec(MANY), claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
+    assert rows == {"east": 16, "west": 9}
+
+
+def test_a_party_never_frees_its_own_people():
+    spec = """\
+id: truce
+name: A truce
+parties: [Hamas, Israel]
+phases:
+  - name: One
+    start: 2031-05-01
+    days: 30
+    obligations:
+      - {id: bodies, party: Hamas, what: bodies, quantity: 28}
+"""
+    claims = [
+        figure(4, "a", category="bodies_returned"),
+        # "the 120 Palestinian bodies returned so far": Israel's handover, not Hamas's
+        figure(120, "b", category="bodies_returned", received_by=["Palestinians"]),
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    [row] = result["phases"][0]["obligations"]
+    assert row["delivered"]["best"] == 4

@@ -68,6 +68,7 @@ def extract_claims(
     counted = {q.noun.i: q for q in quantities if q.noun is not None}
     decided: dict[int, str] = {}  # counted noun -> its category, for the claims after it
     claims: list[Claim] = []
+    read: list[tuple[Quantity, Claim]] = []
     last: tuple[int, str] | None = None  # (sentence start, category) of the claim before
     for q in quantities:
         sentence = doc[q.first].sent
@@ -96,31 +97,157 @@ def extract_claims(
         if as_of is None:
             as_of = (quote.date if quote is not None else None) or reference
         evidence, ev_start, ev_end = evidence_span(doc[q.first : q.last + 1])
-        claims.append(
-            Claim(
-                doc=document.id,
-                doc_date=reference,
-                start=start,
-                end=end,
-                evidence=evidence,
-                evidence_start=ev_start,
-                evidence_end=ev_end,
-                value=_number(q.value),
-                low=_number(q.low),
-                high=_number(q.high),
-                qualifier=q.qualifier,
-                category=category,
-                subject=subject_of(q),
-                location=location_of(q, verb, places),
-                source=source_of(quote, doc),
-                as_of=as_of,
-                date=date,
-                modality=modality,
-                cumulative=category != "duration"
-                and cumulative(q, verb, chain, modality, category),
-            )
+        claim = Claim(
+            doc=document.id,
+            doc_date=reference,
+            start=start,
+            end=end,
+            evidence=evidence,
+            evidence_start=ev_start,
+            evidence_end=ev_end,
+            value=_number(q.value),
+            low=_number(q.low),
+            high=_number(q.high),
+            qualifier=q.qualifier,
+            category=category,
+            subject=subject_of(q),
+            location=location_of(q, verb, places),
+            source=source_of(quote, doc),
+            as_of=as_of,
+            date=date,
+            modality=modality,
+            cumulative=category != "duration" and cumulative(q, verb, chain, modality, category),
         )
+        claims.append(claim)
+        read.append((q, claim))
+    coordinated_sums(doc, read)
     return claims
+
+
+# ---------------------------------------------------------------- sums of coordinated figures
+
+_ADDING = {"and", "plus", "as"}  # "270 soldiers and 120 civilians", "as well as"
+_ALONG = {"along", "together"}  # "along with those of three", "together with two"
+_NO_SUM = {"other", "duration"}
+
+
+def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
+    """Counts added together in one clause: "freed 270 soldiers and 120 civilians" is a
+    release of 390; "the remains of 23 have been handed over, along with those of three
+    foreign hostages" is 26. Each part keeps its value and gets the total in
+    ``together`` (the ledger counts the group once, whole). Counts set against each
+    other ("exchanged 95 Ukrainians and 90 Russians"), of two kinds, of two peoples
+    ("19 Israeli hostages and five Thai nationals": foreigners are often freed outside
+    the deal), or the living and the dead are not added."""
+    groups: list[list[tuple[Quantity, Claim]]] = []
+    for i, (q, claim) in enumerate(read):
+        for earlier, first in reversed(read[:i]):
+            if (
+                doc[earlier.first].sent != doc[q.first].sent
+                or first.category in _NO_SUM
+                or first.modality != claim.modality
+            ):
+                continue
+            elided = _added_along(q, earlier)
+            if elided is None and not _conjoined(q, earlier):
+                continue
+            if elided:
+                claim.category = first.category  # "those of three": the remains of three
+            if (
+                claim.category != first.category
+                or _dead(q) != _dead(earlier)
+                or _nationality(q) != _nationality(earlier)
+            ):
+                continue
+            home = next((g for g in groups if g[-1][1] is first), None)
+            if home is None:
+                groups.append([(earlier, first), (q, claim)])
+            else:
+                home.append((q, claim))
+            break
+    return [_sum_of(group) for group in groups]
+
+
+_DEAD = {"body", "bodies", "remains", "coffin", "corpse"}
+
+
+def _nationality(q: Quantity) -> frozenset[str]:
+    """The nationality or state a count names ("19 Israeli hostages", "five Thais"):
+    counts of two peoples stay apart, one of them may be freed outside the deal."""
+    noun = q.noun or q.root
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))]
+    return frozenset(t.lower_ for t in words if t.ent_type_ in ("NORP", "GPE"))
+
+
+def _dead(q: Quantity) -> bool:
+    """ "25 living hostages and four bodies": the dead are never added to the living."""
+    noun = q.noun or q.root
+    return noun.lower_ in _DEAD or noun.lemma_.lower() in _DEAD or noun.head.lower_ in _DEAD
+
+
+def _conjoined(q: Quantity, earlier: Quantity) -> bool:
+    """ "270 soldiers and 120 civilians": the counted nouns are conjuncts joined by
+    "and", "plus" or "as well as", under a verb that does not set them against each other."""
+    noun, first = q.noun, earlier.noun
+    if noun is None or first is None:
+        return False
+    if noun.dep_ == "appos" and noun.head == first:
+        # "four Israelis, two Thais and one Nepali": the parser makes the list's second
+        # member an apposition when the rest of the list hangs on it
+        if not any(c.dep_ == "conj" for c in noun.children):
+            return False
+    elif noun.dep_ != "conj":
+        return False
+    head = noun.head
+    while head.dep_ in ("conj", "appos") and head != first:
+        head = head.head
+    if head != first:
+        return False
+    # "four Israelis, two Thais and one Nepali": the list's joining word hangs on one of
+    # its members
+    chain = [first, *(t for t in first.subtree if t.dep_ in ("conj", "appos") and t.i <= noun.i)]
+    joins = [c for t in chain for c in t.children if c.dep_ == "cc"]
+    if not joins or any(t.lower_ not in _ADDING for t in joins):
+        return False
+    verb = next((t for t in first.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() not in _MUTUAL_VERBS
+
+
+_MUTUAL_VERBS = {"exchange", "swap", "trade"}
+
+
+def _added_along(q: Quantity, earlier: Quantity) -> bool | None:
+    """ "..., along with those of three foreign hostages" / "together with two more":
+    True when the count is the elided head's ("those of"), False when it is its own,
+    None when it is not added along with the earlier count's verb."""
+    node = q.noun or q.root
+    elided = False
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lower_
+        in (
+            "those",
+            "that",
+        )
+    ):
+        node = node.head.head
+        elided = True
+    with_ = node.head
+    if node.dep_ != "pobj" or with_.lower_ != "with" or with_.head.lower_ not in _ALONG:
+        return None
+    verb = with_.head.head
+    first = earlier.noun or earlier.root
+    if verb not in first.ancestors or verb.lemma_.lower() in _MUTUAL_VERBS:
+        return None
+    return elided
+
+
+def _sum_of(group: list[tuple[Quantity, Claim]]) -> None:
+    parts = [c for _, c in group]
+    total = _number(sum(c.value for c in parts if c.value is not None))
+    for claim in parts:
+        claim.together = total
 
 
 _OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}

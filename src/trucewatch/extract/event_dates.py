@@ -46,6 +46,8 @@ def event_date(
         token = token.head
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             anchors.append(token)
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
+        anchors.append(trigger.head.head)  # "On Monday, the two sides took a step by swapping"
     if (
         trigger.pos_ != "VERB"
         and carrier is None
@@ -79,13 +81,32 @@ def event_date(
         if timex is not None:
             return day_of(timex, doc)
     for anchor in anchors:
-        timex = nested_timex(anchor, doc, reference)
+        timex = nested_timex(anchor, doc, reference) or subject_dated(anchor, doc, reference)
         if timex is not None:
             return day_of(timex, doc)
     when = when_clause(trigger, doc, reference)
     if when is not None:
         return day_of(when, doc)
     return fronted_date(trigger, doc, reference)
+
+
+def subject_dated(verb: Token, doc: Doc, reference):
+    """ "The two sides on March 3 conducted an exchange", "a delegation on Tuesday
+    concluded talks": the parse hangs a date between the subject and its verb on the
+    subject; it dates the verb."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = closest(verb, "nsubj", "nsubjpass")
+    if subject is None or subject.i > verb.i:
+        return None
+    for prep in children(subject, "prep"):
+        if prep.lower_ in ("on", "in") and subject.i < prep.i < verb.i:
+            for pobj in children(prep, "pobj"):
+                if pobj.ent_type_ == "DATE":
+                    timex = inside(pobj, doc, reference)
+                    if timex is not None and timex.value is not None:
+                        return timex
+    return None
 
 
 def when_clause(token: Token, doc: Doc, reference):

@@ -126,6 +126,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         or participle_clause
     )
     subject = None if passive else subject_for(token)
+    if subject is None and not passive and token.dep_ == "acl" and token.tag_ == "VBG":
+        subject = token.head  # "Ruritanian airstrikes killing civilians"
     if subject is not None and author_of_attack(subject) is not None:
         subject = author_of_attack(subject)  # "the Hamas-led attacks killed 1,200"
     if subject is not None and subject.dep_ == "nsubjpass" and token.dep_ == "conj":

@@ -103,6 +103,9 @@ class Claim(Record):
     released_by: list[str] | None = None
     received_by: list[str] | None = None
     each: bool | None = None
+    # the total of the counts added together in its clause, on each of them ("270
+    # soldiers and 120 civilians": 390); None when the figure stands alone
+    together: float | None = None
 
 
 @dataclass(slots=True)

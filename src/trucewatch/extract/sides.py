@@ -151,6 +151,9 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
         if child.dep_ == "prep" and child.lower_ == "of":  # "prisoners of the Ukrainian army"
             for pobj in child.children:
                 words += [pobj, *(c for c in pobj.children if c.dep_ in _NOUN_MODIFIERS)]
+    listed = _destinations(span, aliases)
+    if listed is not None:  # "10 were flown to Russia, 13 to Germany and three to Canada"
+        return listed
     verb = root.head
     if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
         for child in verb.children:
@@ -178,3 +181,47 @@ def side_name(token: Token, aliases: AliasTable) -> str | None:
         if actor is not None and actor.label in ("GPE", "ORG", "NORP") and form[:1].isupper():
             return actor.canonical
     return None
+
+
+def _destinations(span: Span, aliases: AliasTable) -> list[str] | None:
+    """A list of counts sent to several places ("10 were transferred to Russia, 13 to
+    Germany and three to the United States"): each count goes to the place named
+    after it, before the next count. None when the sentence names one place or fewer
+    (the parse hangs such lists anywhere, so they are read in word order)."""
+    sent = span.sent
+    places: list[tuple[int, str]] = []
+    for token in sent:
+        if token.lower_ != "to" or token.i + 1 >= sent.end:
+            continue
+        for word in sent.doc[token.i + 1 : min(token.i + 5, sent.end)]:
+            if word.is_punct or word.lower_ in ("and", "or", "while"):
+                break
+            name = side_name(word, aliases) if word.pos_ == "PROPN" else None
+            if name is None and word.ent_type_ == "GPE":  # a place the alias table lacks
+                name = _entity_text(word)
+            if name is not None:
+                places.append((token.i, name))
+                break
+    if len({name for _, name in places}) < 2:
+        return None
+    numbers = [t for t in span if t.like_num]
+    if not numbers:
+        return None
+    number = numbers[0]
+    own = {t.i for t in span.root.subtree} | {t.i for t in span}
+    counts = [t.i for t in sent if t.like_num and t.ent_type_ == "CARDINAL" and t.i not in own]
+    if len(counts) < 1:
+        return None
+    for at, name in places:
+        if at > number.i:
+            between = [i for i in counts if number.i < i < at]
+            return [] if between else [name]
+    return []
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token is part of ("the United States")."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.removeprefix("the ").removeprefix("The ")
+    return token.text

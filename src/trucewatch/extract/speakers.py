@@ -139,7 +139,10 @@ def mention_of(head: Token | None) -> Span | None:
     if head is None:
         return None
     dropped = set()
+    whole = _name_with_and(head)
     for child in head.children:
+        if whole and child.dep_ in ("cc", "conj"):
+            continue  # "the Hostages and Missing Families Forum": one name
         if child.dep_ in _MENTION_DROP or child.text in _MENTION_STOPS:
             dropped.update(t.i for t in child.subtree)
     keep = {t.i for t in head.subtree} - dropped
@@ -151,6 +154,43 @@ def mention_of(head: Token | None) -> Span | None:
     while right > left and head.doc[right].is_punct:
         right -= 1
     return head.doc[left : right + 1]
+
+
+def _alias_words(name: str, aliases: AliasTable) -> set[str]:
+    actor = aliases.lookup(name)
+    if actor is None or actor.label == "PERSON":
+        return set()
+    return {w for alias in actor.aliases for w in alias.casefold().split()}
+
+
+_NAME_GLUE = {"and", "&", "of", "for", "the", "on"}
+
+
+def _name_with_and(head: Token) -> bool:
+    """An organisation's name with "and" in it ("the Hostages and Missing Families Forum",
+    "the Committee for Prisoners and Detainees Affairs"): the parse makes the last words a
+    conjunct; the name ends in an institution noun and every word is capitalised."""
+    conj = next((c for c in head.children if c.dep_ == "conj"), None)
+    cc = next((c for c in head.children if c.dep_ == "cc"), None)
+    if conj is None or cc is None or cc.lower_ not in ("and", "&") or head.pos_ != "PROPN":
+        return False
+    if conj.lower_ not in institution_nouns() or conj.pos_ != "PROPN":
+        return False
+    words = head.doc[head.left_edge.i : conj.right_edge.i + 1]
+    if words[0].lower_ == "the":
+        words = words[1:]
+    return _capitalised_name(words)
+
+
+def _capitalised_name(words) -> bool:
+    """Every word capitalised but the glue ("and", "of", "for"), the first and last
+    capitalised, no punctuation that ends a name."""
+    return (
+        (words[0].is_title or words[0].is_upper)
+        and (words[-1].is_title or words[-1].is_upper)
+        and all(t.lower_ in _NAME_GLUE or t.is_title or t.is_upper for t in words)
+        and not any(t.text in _MENTION_STOPS for t in words)
+    )
 
 
 @dataclass(frozen=True)
@@ -222,6 +262,11 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
             if entity.label == "ORG" and owner is not None and owner.idx < entity.start:
                 # "Russia's Defence Ministry": the organisation is the state's, name it whole
                 name = head.doc[owner.i : head.i + 1].text
+            elif entity.label == "ORG" and mention.start_char < entity.start:
+                # "the Lost and Missing Families Forum": the recogniser took the last words
+                words = mention[1:] if mention[0].lower_ in _ARTICLES else mention
+                if len(words) and _capitalised_name(words):
+                    name = words.text
             return name, entity.label == "PERSON" or described_person
     # "Its spokesman, Halden Roe, said": the title is the named person's; the parse
     # may hang the name on the title's last noun ("A spokeswoman for the council, Ines
@@ -347,6 +392,9 @@ def name_speaker(
         # "the ministry said": the last named organisation that is one
         said = [a.name for a in earlier if head in a.name.casefold().split()]
         same = said or [e.canonical or e.text for e in named if head in e.text.casefold().split()]
+        # "The Israel Defense Forces said ... The military said": a name the alias table
+        # also gives with the noun ("Israeli military")
+        same = same or [a.name for a in earlier if head in _alias_words(a.name, aliases)]
         if same:
             act.speaker, act.speaker_is_person = same[-1], False
     elif head in information_nouns():

@@ -52,7 +52,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
 
-from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names
+from trucewatch.extract.actors import default_table
+from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
 TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
@@ -149,9 +150,14 @@ class Sides:
     """Which of an agreement's parties a list of names (``released_by``) names. Thousands
     of figures name the same few actors: each list is resolved once."""
 
-    def __init__(self, names: dict[str, set[str]] | None = None):
+    def __init__(
+        self, names: dict[str, set[str]] | None = None, people: dict[str, set[str]] | None = None
+    ):
         self.names = names or {}  # party -> every name it goes by, case-folded
+        # party -> the people it alone stands for ("Palestinians" for Hamas), case-folded
+        self.people = people or {}
         self._resolved: dict[tuple, frozenset[str]] = {}
+        self._whose: dict[tuple, frozenset[str]] = {}
 
     def of(self, names) -> frozenset[str]:
         if not names:
@@ -164,14 +170,45 @@ class Sides:
             self._resolved[key] = found
         return found
 
+    def whose(self, names) -> frozenset[str]:
+        """The parties whose people ``received_by`` names: a party's own names, or the
+        people only it stands for in the agreement ("Palestinian bodies": Hamas's side)."""
+        if not names:
+            return frozenset()
+        key = tuple(names)
+        found = self._whose.get(key)
+        if found is None:
+            folded = {n.casefold() for n in key}
+            found = self.of(names) | {p for p, known in self.people.items() if folded & known}
+            self._whose[key] = found
+        return found
+
 
 def party_sides(agreement: Agreement) -> Sides:
-    return Sides(
-        {
-            party: {n.casefold() for n in party_names(agreement, parties=[party])}
-            for party in agreement.parties
-        }
-    )
+    names = {
+        party: {n.casefold() for n in party_names(agreement, parties=[party])}
+        for party in agreement.parties
+    }
+    return Sides(names, _peoples(agreement))
+
+
+def _peoples(agreement: Agreement) -> dict[str, set[str]]:
+    """Each party's people: the nationalities of its country when no other party of the
+    agreement is of that country (Hamas and Palestinians; not two Yemeni parties)."""
+    table = default_table()
+    countries: dict[str, str] = {}
+    for party in agreement.parties:
+        actor = table.lookup(party) or state_of(party, table)
+        if actor is not None and actor.country:
+            countries[party] = actor.country
+    alone = {c for c in countries.values() if list(countries.values()).count(c) == 1}
+    people: dict[str, set[str]] = defaultdict(set)
+    for actor in table.actors.values():
+        if actor.label != "NORP" or actor.country not in alone:
+            continue
+        party = next(p for p, c in countries.items() if c == actor.country)
+        people[party] |= {n.casefold() for n in (actor.canonical, *actor.aliases)}
+    return dict(people)
 
 
 def counts_for(
@@ -189,7 +226,9 @@ def counts_for(
     they are: the party other reports show freeing that side's people
     (``holders``: "Venezuela released 10 Americans", so "10 Americans were
     freed" is Venezuela's), or any party but theirs ("230 Ukrainian prisoners":
-    not Ukraine's). ``obligated``: the parties with an obligation to free these; a
+    not Ukraine's) when one party is left: people received by a party with nothing
+    to free here ("13 were flown to Germany") are nobody's known release when
+    several others free people. ``obligated``: the parties with an obligation to free these; a
     figure said to be freed by another party is read by whose people it counts.
     """
     if claim.get("each") is False:
@@ -207,9 +246,17 @@ def counts_for(
         known &= obligated
     if known:
         return party in known
-    to = sides.of(names)
+    to = sides.whose(names)
     if to:
-        return party not in to
+        if party in to:
+            return False
+        # Whose people they are names who freed them only when one party is left: with
+        # several giving and receiving, people sent to a party with nothing to free
+        # ("13 to Germany") could be any other party's release.
+        givers = (obligated or frozenset(sides.names)) - to
+        if not (to & obligated) and len(givers) > 1:
+            return None
+        return True
     return None
 
 
@@ -238,11 +285,12 @@ def own_figures(
     have freed ("Israel handed over 270 bodies of Palestinians" is not Hamas's)."""
     categories = set(obligation.categories)
     shared = any(o is not obligation and categories & set(o.categories) for o in phase.obligations)
-    if not shared:
+    if not shared:  # nor does a party free its own people ("225 Palestinian bodies returned")
         return [
             c
             for c in claims
-            if not (by := sides.of(c.get("released_by"))) or obligation.party in by
+            if (not (by := sides.of(c.get("released_by"))) or obligation.party in by)
+            and obligation.party not in sides.whose(c.get("received_by"))
         ]
     obligated = frozenset(o.party for o in phase.obligations if categories & set(o.categories))
     verdicts = [(c, counts_for(c, obligation.party, sides, holders, obligated)) for c in claims]
@@ -294,6 +342,7 @@ def reconcile_obligation(
         and (known_on(c) or dt.date.max) <= as_of
         and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
+    counted = _added_together(counted)
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
@@ -396,6 +445,25 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def _added_together(claims: list[dict]) -> list[dict]:
+    """Counts a report adds together in one clause ("270 soldiers and 120 civilians",
+    ``together``: 390) are one figure of their total, counted once: the first part
+    stands for the group with the total's value."""
+    seen: set[tuple] = set()
+    out = []
+    for c in claims:
+        total = c.get("together")
+        if total is None or reviewed(c):
+            out.append(c)
+            continue
+        key = (c["doc"], c.get("evidence_start"), total)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({**c, "value": _number(total), "low": None, "high": None})
+    return out
 
 
 def running_total(

@@ -193,14 +193,14 @@ def party_names(
     for party in agreement.parties if parties is None else parties:
         names.add(party)
         names.update(agreement.aliases.get(party, []))
-        actor = aliases.lookup(party) or _state_of(party, aliases)
+        actor = aliases.lookup(party) or state_of(party, aliases)
         if actor is not None:
             names.add(actor.canonical)
             names.update(actor.aliases)
     return names
 
 
-def _state_of(party: str, aliases: AliasTable):
+def state_of(party: str, aliases: AliasTable):
     words = [w for w in party.split() if w.casefold() not in _STATE_WORDS | {"the"}]
     if not words or len(words) == len(party.split()):
         return None

@@ -155,6 +155,7 @@ claims = record_table(
     Column("released_by", JSON),
     Column("received_by", JSON),
     Column("each", Boolean),
+    Column("together", Float),
     Index("ix_claims_category", "category"),
     Index("ix_claims_figures", "category", "modality", "as_of", "source", "doc_id", "value"),
     # A ledger may start from the reports naming a party (SQLite does once
