@@ -51,6 +51,8 @@ def test_a_rejected_figure_leaves_the_ledger_and_an_undo_brings_it_back(url):
         after = row_of(db, "detainees")
         assert after["delivered"]["best"] == before["delivered"]["best"] - 75
         assert ref(outlier) not in {ref(e) for e in after["evidence"]}
+        (listed,) = ledger_from_db(load_spec(SPEC), db, AS_OF)["rejected"]
+        assert (ref(listed), listed["value"], listed["reviewed_by"]) == (ref(outlier), 75, "alice")
         review(db, ref(outlier), "undo", "alice")
         assert row_of(db, "detainees")["delivered"] == before["delivered"]
         _target, reviews, verdict = history(db, ref(outlier))

@@ -70,6 +70,15 @@ def test_a_reviewer_rejects_an_outlier_and_the_ledger_follows(page, server, shot
     assert detainees(page) == ("60", "behind")
     page.screenshot(path=shots / "review-rejected.png", full_page=True)
     assert detainee_evidence(page, "75").count() == 0
+    # listed apart, and undone from there: the number comes back
+    page.locator("#rejected").evaluate("details => { details.open = true; }")
+    rejected = page.locator("#rejected li").filter(has=page.locator("span.num", has_text="75"))
+    with page.expect_navigation():
+        rejected.locator("button[value=undo]").click()
+    assert detainees(page) == ("135", "on track")
+    with page.expect_navigation():
+        detainee_evidence(page, "75").locator("button[value=reject]").click()
+    assert detainees(page) == ("60", "behind")
     assert not page.errors, page.errors
 
 

@@ -784,6 +784,9 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     """The whole ledger as JSON-ready dicts (the shape documented in the README)."""
     if not dated:
         claims = with_dates(claims)
+    rejected = [c for c in claims if c.get("review") == "rejected"]
+    if rejected:  # an analyst's "this figure is wrong": out of every number, listed apart
+        claims = [c for c in claims if c.get("review") != "rejected"]
     sides = party_sides(agreement)
     shared = any(
         set(o.categories) & set(other.categories)
@@ -819,6 +822,15 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
         "mediators": agreement.mediators,
         "phases": phases,
         "figures": competing_figures(claims, as_of),
+        "rejected": [
+            {
+                **evidence_of(c, "rejected"),
+                "category": c.get("category"),
+                "reviewed_by": c.get("reviewed_by"),
+            }
+            for c in rejected
+            if (known_on(c) or dt.date.max) <= as_of
+        ],  # fmt: skip
     }
 
 

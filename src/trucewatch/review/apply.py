@@ -154,8 +154,8 @@ def reviewed_figures(
 ) -> list[dict]:
     """The ledger's figures as the reviews left them (dates as ``datetime.date``).
 
-    Rejected figures are dropped; corrected and confirmed ones carry
-    ``review``; figures the ledger did not read but a review brings in (an
+    Every reviewed figure carries ``review`` (rejected ones too: the ledger
+    leaves them out of its numbers and lists them); figures the ledger did not read but a review brings in (an
     addition, a corrected category or date) are kept when ``wanted`` (the
     agreement's categories and dates) accepts them and their report names one of
     ``names`` (the parties).
@@ -174,7 +174,7 @@ def reviewed_figures(
         seen.add(key)
         if verdict is None:
             kept.append(figure)
-        elif verdict.counts:
+        else:  # a rejected one too, marked: the ledger leaves it out and lists it
             kept.append(corrected(figure, verdict))
     brought = [
         figure

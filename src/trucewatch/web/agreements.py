@@ -76,4 +76,5 @@ def cited_ids(result: dict) -> set[str]:
             ids.update(e["doc"] for e in row["evidence"])
             ids.update(v["doc"] for c in row["conflicts"] for v in c["values"] if v.get("doc"))
     ids.update(v["doc"] for f in result["figures"] for v in f["values"] if v.get("doc"))
+    ids.update(e["doc"] for e in result.get("rejected", ()))
     return ids
