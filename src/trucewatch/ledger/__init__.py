@@ -56,7 +56,9 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
     Releases and terms are read per phase, from 30 days before it starts to a
     few days after it ends (its summing-up reports), so a ledger asked for a
     date long after a phase reads no more than the phase's own figures; tolls
-    are read as each source's latest since the agreement's lead-in.
+    are read as each source's latest since the agreement's lead-in. Reviewed
+    figures come as the reviews left them, each with ``review``; rejected ones
+    are kept, marked, for ``ledger`` to leave out and list.
     """
     names = party_names(agreement)
     found: dict[tuple, dict] = {}
