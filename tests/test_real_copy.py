@@ -249,3 +249,52 @@ def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, t
 )
 def test_counts_of_two_kinds_or_alternatives_are_not_added(claims_of, sentence):
     assert all(c.together is None for c in claims_of(sentence).values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("On Tuesday 75 servicemen who had spent a year in captivity were returned from "
+         "territory controlled by the northern republic.", "75 servicemen"),
+        ("The coastal state will free 40 fishermen, while its neighbour will release three "
+         "officers captured at the border and 12 prisoners of war.", "three officers"),
+        ("The militia also freed six reporters who had been arrested and sentenced by its "
+         "own tribunal.", "six reporters"),
+        ("The captives will go home in return for 90 inmates jailed for life.", "90 inmates"),
+        ("About 300 rebel prisoners, 11 foreign nationals freed on the second day of the swap",
+         "11 foreign nationals"),
+    ],
+)  # fmt: skip
+def test_people_a_state_or_a_court_held_are_prisoners(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "prisoners_released"
+
+
+def test_an_armed_group_s_captives_stay_hostages(claims_of):
+    found = claims_of("The rebels freed 14 soldiers they had held captive for a year.")
+    assert found["14 soldiers"].category == "hostages_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "modality"),
+    [
+        ("The envoy praised the announcement by both capitals of the release of nine "
+         "detainees.", "nine detainees", "term"),
+        ("The interior ministry announced the release of 45 prisoners.", "45 prisoners", "term"),
+        ("Talks ended with an accord reached on the release of 18 prisoners of war.",
+         "18 prisoners", "term"),
+        ("The two neighbours agreed on the release of 26 detainees.", "26 detainees", "term"),
+        ("Observers hailed the pledge to free 70 inmates.", "70 inmates", "term"),
+        ("The junta has agreed to release 33 prisoners.", "33 prisoners", "term"),
+        ("The authorities will release 50 detainees next week.", "50 detainees", "projected"),
+        ("The government plans to free 25 prisoners.", "25 prisoners", "projected"),
+        ("The rebels had returned the remains of 15 captives, with 11 more still to be "
+         "recovered.", "11", "projected"),
+    ],
+)  # fmt: skip
+def test_an_announced_or_agreed_release_is_no_delivery(claims_of, sentence, phrase, modality):
+    assert claims_of(sentence)[phrase].modality == modality
+
+
+def test_a_release_that_happened_stays_reported(claims_of):
+    found = claims_of("Guards freed 80 prisoners on Monday after the deal was announced.")
+    assert found["80 prisoners"].modality == "reported"

@@ -443,7 +443,7 @@ def hostage_or_prisoner(
         found = None
         if word in hostage or token.lemma_.lower() in hostage:
             found = "hostages"
-            if _state_held(token):
+            if _state_held(token) or war_prisoners:
                 found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
             found = "prisoners"
@@ -459,13 +459,25 @@ def hostage_or_prisoner(
             return "hostages"
         return "prisoners" if word in prisoner else None
 
+    lex = lexicon()
+    held_by = holder_side(q.noun) if q.noun is not None else None
+    told = _told(doc)
+    # Soldiers or servicemen held captive, not by an armed group, in a report that does not
+    # call people hostages more often than prisoners ("captivity" is said of both):
+    # prisoners of war ("103 soldiers held captive were swapped").
+    war_prisoners = (
+        _combatant(q) and held_by != "hostages" and not told["hostage"] > told["prisoners"]
+    )
     if q.noun is not None:
         # The phrase, not what is coordinated with it ("eight soldiers and 120 detainees").
         others = {t.i for c in q.noun.children if c.dep_ == "conj" for t in c.subtree}
         for token in q.noun.subtree:
-            if token.i not in others and kind(token):
+            if token.i in others:
+                continue
+            if kind(token):
                 return kind(token)
-        held_by = holder_side(q.noun)
+            if token.pos_ == "VERB" and token.lemma_.lower() in lex["detaining_verbs"]:
+                return "prisoners"  # "four journalists who were detained and sentenced"
         if held_by is not None:
             return held_by
     sentence = doc[q.first].sent
@@ -478,6 +490,10 @@ def hostage_or_prisoner(
         found = kind(token)
         other = token.i in counted and counted[token.i] is not q
         if found and other and (contrast or _opposed(q, token)):
+            if found == "prisoners" and not told["hostages"] and not _combatant(q):
+                return found  # "200 prisoners, 16 Saudis freed": a report of no captives
+            if found == "prisoners" and _combatant(q) and _of_war(token):
+                return found  # "32 prisoners of war, while B frees two servicemen": both POWs
             return "prisoners" if found == "hostages" else "hostages"
         if found:
             return found
@@ -490,10 +506,26 @@ def hostage_or_prisoner(
             if kind(token):
                 return kind(token)
         before = previous.start
-    told = _told(doc)  # else what the report is about: "115 of our defenders came home"
+    # else what the report is about: "115 of our defenders came home"
     if told["hostages"] != told["prisoners"] and _captive_like(q):
         return "hostages" if told["hostages"] > told["prisoners"] else "prisoners"
+    if war_prisoners:
+        return "prisoners"  # servicemen freed, and nothing says hostages: prisoners of war
     return None
+
+
+def _of_war(token: Token) -> bool:
+    """ "POWs", "prisoners of war": soldiers held by a state."""
+    return token.lower_.removesuffix("s") == "pow" or any(
+        c.lower_ == "of" and any(g.lower_ == "war" for g in c.children) for c in token.children
+    )
+
+
+def _combatant(q: Quantity) -> bool:
+    noun = q.noun
+    return noun is not None and (
+        noun.lemma_.lower() in lexicon()["combatants"] or noun.lower_ in lexicon()["combatants"]
+    )
 
 
 def _captive_like(q: Quantity) -> bool:
@@ -524,6 +556,7 @@ def _told(doc: Doc) -> dict[str, int]:
         found = {
             "hostages": sum(lemma in hostage for lemma in lemmas),
             "prisoners": sum(lemma in prisoner for lemma in lemmas),
+            "hostage": sum(lemma in ("hostage", "abductee") for lemma in lemmas),
         }
         doc.user_data["trucewatch_told"] = found
     return found

@@ -91,6 +91,12 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         if infinitive and head.dep_ == "xcomp" and head.head.lemma_ in cues["term_governors"]:
             return "term"  # "Hamas was to free", "are still to be handed over"
+    if (
+        _infinitive(verb)
+        and verb.dep_ in ("pcomp", "acl", "relcl")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return "projected"  # "with 13 more still to be recovered": not yet done
     for head in heads[1:]:
         if head.lemma_.lower() in cues["term_verbs"]:
             return "term"  # "agreed to free"
@@ -211,11 +217,17 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
     "began exchanging 1,000 prisoners each" (the whole swap's figure: term)."""
     cues = lex["modality"]
     agreements, proposals = set(cues["agreement_nouns"]), set(cues["proposal_nouns"])
-    token = counted
+    announced = cues["announcing"]
+    token, release = counted, False
     for _ in range(6):
         if token.head is token:
             break
         child, token = token, token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _RELEASE_WORDS | {"return"}:
+            release = True  # "the release of 32 ...": what is said of that release decides
+        elif release and _announces(token, child, lemma, announced, agreements):
+            return "term"  # "the announcement of the release of 32", "agreed on the release"
         purpose = child.dep_ in ("acl", "relcl", "advcl") and _infinitive(child)
         if purpose and token.pos_ in ("NOUN", "ADP"):
             # "the agreement to swap 1,000", "as part of a deal to free 20 hostages"
@@ -223,8 +235,8 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
             nouns += [c for c in token.children if c.dep_ == "pobj"]
             nouns += [g for n in nouns for c in n.children if c.lower_ == "of" for g in c.children]
             kinds = {n.lemma_.lower() for n in nouns}
-            if kinds & agreements:
-                return "term"
+            if kinds & (agreements | set(announced["nouns"])):
+                return "term"  # also "the pledge to free 60 captives"
             if kinds & proposals:
                 return "projected"  # "a plan to free 20 hostages"
         if token.pos_ in ("VERB", "AUX"):
@@ -241,6 +253,24 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
             ):
                 return "term"
     return None
+
+
+def _announces(token: Token, child: Token, lemma: str, announced, agreements) -> bool:
+    """A release named by an announcement, a pledge or an agreement, not one that
+    happened: "welcomed the announcement of the release of 32", "announced the release
+    of two", "an agreement was reached on the release of 32"."""
+    if token.pos_ == "NOUN":
+        return lemma in announced["nouns"] or lemma in agreements
+    if token.pos_ != "VERB":
+        return False
+    if lemma in announced["verbs"] and child.dep_ == "dobj":
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if child.dep_ == "prep" and lemma in lexicon()["modality"]["term_verbs"]:
+        return True  # "the two sides agreed on the release of 20"
+    return lemma in announced["agreeing_verbs"] and (
+        child.dep_ == "prep" and any(c.lemma_.lower() in agreements for c in objects)
+    )
 
 
 def _infinitive(verb: Token) -> bool:
