@@ -279,7 +279,7 @@ def test_an_armed_group_s_captives_stay_hostages(claims_of):
     [
         ("The envoy praised the announcement by both capitals of the release of nine "
          "detainees.", "nine detainees", "term"),
-        ("The interior ministry announced the release of 45 prisoners.", "45 prisoners", "term"),
+        ("The interior ministry pledged the release of 45 prisoners.", "45 prisoners", "term"),
         ("Talks ended with an accord reached on the release of 18 prisoners of war.",
          "18 prisoners", "term"),
         ("The two neighbours agreed on the release of 26 detainees.", "26 detainees", "term"),
@@ -298,3 +298,6 @@ def test_an_announced_or_agreed_release_is_no_delivery(claims_of, sentence, phra
 def test_a_release_that_happened_stays_reported(claims_of):
     found = claims_of("Guards freed 80 prisoners on Monday after the deal was announced.")
     assert found["80 prisoners"].modality == "reported"
+    # how wire copy most often reports a release carried out
+    found = claims_of("The prison service announced the release of 90 prisoners on Sunday.")
+    assert found["90 prisoners"].modality == "reported"
