@@ -301,3 +301,49 @@ def test_a_release_that_happened_stays_reported(claims_of):
     # how wire copy most often reports a release carried out
     found = claims_of("The prison service announced the release of 90 prisoners on Sunday.")
     assert found["90 prisoners"].modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "modality"),
+    [
+        ("The army has delayed the release of 620 prisoners that were due out on Saturday.",
+         "620 prisoners", "projected"),
+        ("The cabinet postponed the handover of 45 detainees until the ceremonies stop.",
+         "45 detainees", "projected"),
+        ("The release of 300 inmates was suspended overnight.", "300 inmates", "projected"),
+        ("Officials held up the release of 120 prisoners for a second day.", "120 prisoners",
+         "projected"),
+        ("Relatives protested at the delay in the release of 80 detainees.", "80 detainees",
+         "projected"),
+        ("The junta refused to free 60 prisoners named in the deal.", "60 prisoners", "negated"),
+    ],
+)  # fmt: skip
+def test_a_release_put_off_or_refused_has_not_happened(claims_of, sentence, phrase, modality):
+    assert claims_of(sentence)[phrase].modality == modality
+
+
+def test_a_release_that_went_ahead_after_a_delay_is_reported(claims_of):
+    found = claims_of("After a four-day delay, the guards freed 620 prisoners on Thursday.")
+    assert found["620 prisoners"].modality == "reported"
+
+
+def test_an_exchange_the_sides_agreed_is_a_term(claims_of):
+    found = claims_of("The exchange of 500 prisoners each was agreed at talks in Geneva.")
+    assert found["500 prisoners"].modality == "term"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The coalition freed 1,000 detainees over three days.", "1,000 detainees"),
+        ("The ministry said it had received 400 soldiers and 80 civilians in the three stages.",
+         "400 soldiers"),
+    ],
+)  # fmt: skip
+def test_a_figure_over_several_rounds_is_a_running_total(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].cumulative
+
+
+def test_a_figure_of_one_round_is_no_running_total(claims_of):
+    found = claims_of("The coalition freed 390 detainees on the first day of the swap.")
+    assert not found["390 detainees"].cumulative

@@ -246,3 +246,28 @@ phases:
     result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
     [row] = result["phases"][0]["obligations"]
     assert row["delivered"]["best"] == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "side"),
+    [
+        ("Russia received 307 of its servicemen on Saturday.", "307 of its servicemen", "Russia"),
+        ("Moscow said it had received 200 soldiers.", "200 soldiers", "Moscow"),
+        ("Ukraine got back 90 soldiers and 20 civilians.", "20 civilians", "Ukraine"),
+    ],
+)  # fmt: skip
+def test_the_side_that_receives_the_people_is_whose_they_are(claims_of, sentence, phrase, side):
+    assert claims_of(sentence)[phrase].received_by == [side]
+
+
+def test_a_capital_named_as_a_party_is_its_state():
+    claims = [
+        figure(95, "a", released_by=["Moscow"]),
+        figure(90, "b", released_by=["Kyiv"]),
+    ]
+    assert delivered(claims) == {"ukrainians": 95, "russians": 90}
+
+
+def test_people_returned_in_the_passive_did_not_free_anybody(claims_of):
+    found = claims_of("Officials said 250 prisoners were returned home, completing the swap.")
+    assert found["250 prisoners"].released_by is None

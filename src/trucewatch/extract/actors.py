@@ -127,6 +127,16 @@ class AliasTable:
             for word in actor.attributes.get("demonyms") or []
         }
 
+    @cached_property
+    def seats(self) -> dict[str, list[Actor]]:
+        """``Russia`` -> [Moscow, Kremlin]: the capitals and seats that stand for a state."""
+        found: dict[str, list[Actor]] = {}
+        for actor in self.actors.values():
+            state = actor.attributes.get("seat_of")
+            if state:
+                found.setdefault(str(state), []).append(actor)
+        return found
+
     def matcher(self, vocab: Vocab) -> PhraseMatcher:
         """A phrase matcher over every name as written, built once per vocabulary.
 

@@ -290,7 +290,10 @@ def noun_event(
         if author is not None:
             actor = resolver.participant(author)  # "the Hamas-led attack"
     if actor is None and carrier is not None and token.dep_ == "dobj":
-        actor = resolver.participant(subject_for(carrier))
+        doer = subject_for(carrier)
+        if doer is not None and doer.dep_ != "nsubjpass":
+            # not "303 soldiers were returned, completing the exchange": they did not
+            actor = resolver.participant(doer)
     for prep in children(token, "prep"):
         if target is not None:
             break

@@ -68,6 +68,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             return "projected" if demand else "term"  # "a 42-day phase"
     if _still_to_come(counted, cues):
         return "projected"
+    if _held_back(counted, cues["held_back"]):
+        return "projected"
     stated = _stated_by_agreement(counted, lex)
     if stated is not None:
         return stated
@@ -87,6 +89,12 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     )
     if negated and not _says_of_the_count(q, verb, lex):
         return "negated"
+    put_off = cues["held_back"]
+    for head in heads[1:]:
+        if head.lemma_.lower() in put_off["refusing"]:
+            return "negated"  # "Israel refused to free 620 prisoners"
+        if head.lemma_.lower() in put_off["verbs"] and head.lemma_.lower() not in ("hold", "put"):
+            return "projected"  # "delayed releasing 620 prisoners"
     for head in heads:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         if infinitive and head.dep_ == "xcomp" and head.head.lemma_ in cues["term_governors"]:
@@ -185,11 +193,33 @@ def cumulative(
             )
             if perfect and category != "other" and not _known_group(q):
                 return True  # "have been freed", "has killed"
+            if _over_rounds(head):
+                return True
             for child in head.children:
                 words.append(child.lower_)
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _over_rounds(verb: Token) -> bool:
+    """ "freed 1,000 over three days", "in the three stages", "across all rounds": the
+    rounds counted are several (a plural with a number, "all" or "the"), not "on the
+    first day" or "in two days' time"."""
+    cues = lexicon()["cumulative"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in cues["over"]:
+            continue
+        for rounds in prep.children:
+            if (
+                rounds.dep_ == "pobj"
+                and rounds.tag_ == "NNS"
+                and rounds.lemma_.lower() in cues["rounds"]
+                and any(c.like_num or c.lower_ in ("all", "the") for c in rounds.children)
+                and not any(c.dep_ == "poss" or c.lower_ == "next" for c in rounds.children)
+            ):
+                return True
+    return False
 
 
 def _still_to_come(counted: Token, cues) -> bool:
@@ -199,6 +229,31 @@ def _still_to_come(counted: Token, cues) -> bool:
         return False
     head = counted.head
     return head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+
+
+def _held_back(counted: Token, cues) -> bool:
+    """The figure's release is put off: "Israel delayed the release of 620 prisoners",
+    "the handover of three hostages was postponed", "held up the release of 600", "the
+    delay in the release of 620". Not "delayed the release by a day, freeing 620"."""
+    token, release = counted, False
+    for _ in range(6):
+        if token.head is token:
+            return False
+        child, token = token, token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _RELEASE_WORDS | {"return"}:
+            release = True
+        elif not release:
+            continue
+        elif token.pos_ == "NOUN" and lemma in cues["nouns"]:
+            return True
+        elif token.pos_ == "VERB" and lemma in cues["verbs"]:
+            if lemma in ("hold", "put") and not any(
+                c.dep_ == "prt" and c.lower_ in ("up", "back", "off") for c in token.children
+            ):
+                return False  # "held the release" is no delay; "held up", "put off" are
+            return child.dep_ in ("dobj", "nsubjpass")
+    return False
 
 
 def _not_known(head: Token, lex) -> bool:
@@ -265,6 +320,8 @@ def _announces(token: Token, child: Token, lemma: str, announced, agreements) ->
         return False
     if lemma in announced["verbs"] and child.dep_ == "dobj":
         return True
+    if lemma in lexicon()["modality"]["term_verbs"] and child.dep_ in ("dobj", "nsubjpass"):
+        return True  # "the exchange of 1,000 prisoners each was agreed in Istanbul"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if child.dep_ == "prep" and lemma in lexicon()["modality"]["term_verbs"]:
         return True  # "the two sides agreed on the release of 20"

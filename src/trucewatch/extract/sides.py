@@ -32,6 +32,7 @@ from trucewatch.extract.records import Claim, Event
 RELEASES = ("hostages_released", "prisoners_released", "bodies_returned")
 _NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss"}
 _MUTUAL = {"exchange", "swap", "trade"}
+_RECEIVING_VERBS = {"receive", "welcome", "recover"}
 _RETURN_VERBS = {"return", "repatriate", "send", "bring", "fly", "transfer", "hand", "deport"}
 # "95 for 95", "95-for-95", "1,000 for 1,000": a per-side figure.
 _FOR_SAME = re.compile(r"(\d[\d,]*)\s*(?:-|\s)\s*for\s*(?:-|\s)\s*(\d[\d,]*)")
@@ -154,6 +155,9 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
     listed = _destinations(span, aliases)
     if listed is not None:  # "10 were flown to Russia, 13 to Germany and three to Canada"
         return listed
+    receiving = _receiving_side(root)
+    if receiving is not None:
+        words.append(receiving)  # "Russia received 307 of its servicemen"
     verb = root.head
     if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
         for child in verb.children:
@@ -165,6 +169,26 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
         if name is not None and name not in found:
             found.append(name)
     return found
+
+
+def _receiving_side(root: Token) -> Token | None:
+    """The subject of a verb of receiving the people: "Russia received 307 servicemen",
+    "Moscow said it had got back 880 servicemen and 120 civilians"."""
+    token = root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    if token.dep_ != "dobj" or not (
+        lemma in _RECEIVING_VERBS or (back and lemma in ("get", "take"))
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
+        # "Moscow said it had received": the pronoun is the one saying it
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def side_name(token: Token, aliases: AliasTable) -> str | None:

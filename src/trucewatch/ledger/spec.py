@@ -197,6 +197,9 @@ def party_names(
         if actor is not None:
             names.add(actor.canonical)
             names.update(actor.aliases)
+            for seat in aliases.seats.get(actor.canonical, ()):  # "Moscow freed 307"
+                names.add(seat.canonical)
+                names.update(seat.aliases)
     return names
 
 
