@@ -347,3 +347,14 @@ def test_a_figure_over_several_rounds_is_a_running_total(claims_of, sentence, ph
 def test_a_figure_of_one_round_is_no_running_total(claims_of):
     found = claims_of("The coalition freed 390 detainees on the first day of the swap.")
     assert not found["390 detainees"].cumulative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The handover brings to 14 the number of captives freed since the truce.", "14"),
+        ("The swap brought the number of detainees freed to 260.", "260"),
+    ],
+)  # fmt: skip
+def test_the_figure_a_tally_is_brought_to_is_a_running_total(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].cumulative

@@ -177,6 +177,8 @@ def cumulative(
         for c in [*counted.children, *q.root.children]
     ):
         return False  # "another 103 soldiers have been returned", "two more bodies": the latest
+    if _tallied(q):
+        return True
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
     doc = q.root.doc
@@ -200,6 +202,26 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _tallied(q: Quantity) -> bool:
+    """The figure a tally is brought to: "brings to 18 the number of hostages freed",
+    "brought the number freed to 25", "the toll has risen to 47"."""
+    to = q.root.head
+    if q.root.dep_ != "pobj" or to.lower_ != "to":
+        return False
+    tallies = lexicon()["tallies"]
+    token = to
+    for _ in range(3):  # the parse may hang "to 25" on "freed" in "the number freed"
+        token = token.head
+        if token.lemma_.lower() in tallies["verbs"] and any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in tallies["nouns"]
+            for c in token.children
+        ):
+            return True
+        if token.head is token:
+            break
+    return False
 
 
 def _over_rounds(verb: Token) -> bool:
