@@ -315,6 +315,18 @@ def test_a_running_total_never_goes_down():
     assert [v["value"] for v in decrease["values"]] == [12, 8]
 
 
+def test_a_report_s_smaller_totals_of_the_day_are_parts_of_its_largest():
+    agreement = parse_spec(SPEC)
+    claims = [
+        # "the front has freed 16 captives in all ... a total of three were foreigners"
+        claim("hostages_released", 16, "a", "2031-03-05", cumulative=True),
+        claim("hostages_released", 3, "a", "2031-03-05", cumulative=True),
+        claim("hostages_released", 3, "b", "2031-03-05", cumulative=True),  # a part too
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 6)), "captives")
+    assert row["delivered"]["best"] == 16
+
+
 def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     agreement = parse_spec(SPEC)
     day = {"date": "2031-03-02"}

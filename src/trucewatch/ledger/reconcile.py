@@ -480,6 +480,7 @@ def running_total(
     accepted: tuple[dt.date, dict, list[dict]] | None = None  # day, winner, its group
     told: dict[float, set[str]] = defaultdict(set)  # value -> the reports giving it so far
     for day, group in sorted(by_day.items()):
+        group = _largest_per_report(group)
         for claim in group:
             told[claim["value"]].add(report_of(claim))
         winner, others = _consensus(group)
@@ -498,6 +499,19 @@ def running_total(
         if lower_wins:
             accepted = (day, winner, group)
     return _decision("cumulative", *accepted) if accepted is not None else None
+
+
+def _largest_per_report(totals: list[dict]) -> list[dict]:
+    """One running total per report and day, its largest: the smaller ones a report gives
+    the same day are parts of it ("Russia released 16 people ... a total of three
+    American citizens were released"), not its count of everyone freed. Reviewed
+    figures all stay: the analyst said what each is."""
+    largest: dict[str, float] = {}
+    for claim in totals:
+        if not reviewed(claim):
+            report = report_of(claim)
+            largest[report] = max(largest.get(report, claim["value"]), claim["value"])
+    return [c for c in totals if reviewed(c) or c["value"] >= largest[report_of(c)]]
 
 
 def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts) -> dict | None:
