@@ -327,6 +327,21 @@ def test_a_report_s_smaller_totals_of_the_day_are_parts_of_its_largest():
     assert row["delivered"]["best"] == 16
 
 
+def test_a_sentence_that_meets_a_whole_promise_sums_up_the_phase():
+    agreement = parse_spec(SPEC)
+    day = {"date": "2031-03-02"}
+    recap = {"evidence_start": 100}
+    claims = [
+        claim("prisoners_released", 150, "a", "2031-03-02", **day),
+        claim("prisoners_released", 150, "b", "2031-03-02", **day),
+        # "the front has freed all 20 captives, and the army 310 prisoners" (one sentence)
+        claim("hostages_released", 20, "c", "2031-03-20", **recap),
+        claim("prisoners_released", 310, "c", "2031-03-20", **recap),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 21)), "detainees")
+    assert row["delivered"]["best"] == 310  # a total to date, not 150 + 310
+
+
 def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     agreement = parse_spec(SPEC)
     day = {"date": "2031-03-02"}

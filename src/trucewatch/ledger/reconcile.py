@@ -317,6 +317,7 @@ def reconcile_obligation(
     as_of: dt.date,
     sides: Sides | None = None,
     holders: dict[str, set[str]] | None = None,
+    recaps: set[tuple] | None = None,
 ) -> dict:
     """One obligation's row of the ledger (see the module doc for the rules)."""
     categories = set(obligation.categories)
@@ -343,6 +344,15 @@ def reconcile_obligation(
         and (in_phase(happened_on(c), phase) or summing_up(c, phase))
     ]
     counted = _added_together(counted)
+    if recaps is None:
+        recaps = recap_sentences(phase, claims)
+    if recaps:
+        counted = [
+            {**c, "cumulative": True}
+            if not c.get("cumulative") and (c["doc"], c.get("evidence_start")) in recaps
+            else c
+            for c in counted
+        ]
     conflicts: list[dict] = []
 
     totals = [c for c in counted if c.get("cumulative")]
@@ -445,6 +455,33 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
+    """Sentences that sum up the phase so far: one of their figures meets a whole promise
+    ("Hamas released 20 living hostages and handed over the remains of 13 more captives
+    in exchange for nearly 2,000 prisoners", against promises of 20 and about 1,968).
+    Their other figures are totals to date too, not the exchanges of the report's day.
+    A figure of both sides together or of another kind of promise does not count."""
+    wholes = {}
+    for o in phase.obligations:
+        if o.quantity and o.quantity >= 2:
+            share = APPROX_COMPLETE if o.approx else 1.0
+            for category in o.categories:
+                wholes[category] = min(wholes.get(category, o.quantity * share), o.quantity * share)
+    if not wholes:
+        return set()
+    figures: dict[tuple, int] = defaultdict(int)
+    found = set()
+    for c in claims:
+        if c.get("modality") != "reported" or c.get("value") is None:
+            continue
+        key = (c["doc"], c.get("evidence_start"))
+        figures[key] += 1
+        whole = wholes.get(c.get("category"))
+        if whole is not None and c["value"] >= whole and c.get("each") is not False:
+            found.add(key)
+    return {key for key in found if figures[key] > 1}
 
 
 def _added_together(claims: list[dict]) -> list[dict]:
@@ -814,6 +851,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     phases = []
     for phase in agreement.phases:
         last = phase.last_day
+        recaps = recap_sentences(phase, claims)
         phases.append(
             {
                 "name": phase.name,
@@ -823,7 +861,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
                 "days": phase.length,
                 "exchanges": exchange_count(phase, claims, as_of),
                 "obligations": [
-                    reconcile_obligation(o, phase, claims, as_of, sides, holders)
+                    reconcile_obligation(o, phase, claims, as_of, sides, holders, recaps)
                     for o in phase.obligations
                 ],
             }
