@@ -358,3 +358,15 @@ def test_a_figure_of_one_round_is_no_running_total(claims_of):
 )  # fmt: skip
 def test_the_figure_a_tally_is_brought_to_is_a_running_total(claims_of, sentence, phrase):
     assert claims_of(sentence)[phrase].cumulative
+
+
+def test_a_clause_on_a_part_of_the_counted_does_not_say_what_they_are(claims_of):
+    found = claims_of("Since March 3, the rebels have freed 21 captives, five of them wounded.")
+    whole = found["21 captives"]
+    assert (whole.category, whole.cumulative) == ("hostages_released", True)
+
+
+def test_a_verb_joined_to_a_perfect_shares_its_running_total(claims_of):
+    found = claims_of("The rebels have now freed 18 captives and handed back six bodies.")
+    assert found["18 captives"].cumulative
+    assert found["six bodies"].cumulative

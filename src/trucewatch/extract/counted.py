@@ -38,6 +38,8 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
         for child in q.noun.children:
             if child.dep_ not in ("acl", "relcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
                 continue
+            if _about_a_part(child):
+                continue
             main = _main_verb(child)
             if _action([main, *_inner_verbs(main)], lex, _STRONG):
                 # "six hostages handed over on Saturday", "the hostages it is due to free"
@@ -51,6 +53,12 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
             chain.append(token)
         token = token.head
     return None, chain
+
+
+def _about_a_part(clause: Token) -> bool:
+    """ "33 hostages, eight of them dead": a clause on the noun with a count of its own
+    as subject says something of a part of them, not what the whole is."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.like_num for c in clause.children)
 
 
 def _main_verb(verb: Token) -> Token:
@@ -121,7 +129,11 @@ def category_of(
         earlier = anaphor_of(q, counted, decided, _is_people(noun, lex))
         if earlier is not None:
             return earlier  # "the 110 prisoners" after "110 Palestinian prisoners"
-    modifiers = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")] if noun else []
+    modifiers = [
+        c
+        for c in (noun.children if noun is not None else ())
+        if c.dep_ in ("acl", "amod", "relcl") and not _about_a_part(c)
+    ]
     after = doc[q.last + 1] if q.last + 1 < len(doc) else None
     if q.noun is None and after is not None and after.pos_ == "ADJ":
         for category in ("killed", "wounded"):

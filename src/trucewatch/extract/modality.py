@@ -188,7 +188,10 @@ def cumulative(
         token = token.head
         words.append(token.lower_)
     if verb is not None:
-        for head in _heads(verb, _CLAUSE):
+        heads = _heads(verb, _CLAUSE)
+        if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+            heads.append(verb.head)  # "has now freed 25 hostages and returned eight bodies"
+        for head in heads:
             perfect = any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                 for c in head.children

@@ -463,12 +463,11 @@ def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
     in exchange for nearly 2,000 prisoners", against promises of 20 and about 1,968).
     Their other figures are totals to date too, not the exchanges of the report's day.
     A figure of both sides together or of another kind of promise does not count."""
-    wholes = {}
+    wholes: dict[str, list[float]] = defaultdict(list)
     for o in phase.obligations:
         if o.quantity and o.quantity >= 2:
-            share = APPROX_COMPLETE if o.approx else 1.0
             for category in o.categories:
-                wholes[category] = min(wholes.get(category, o.quantity * share), o.quantity * share)
+                wholes[category].append(o.quantity)
     if not wholes:
         return set()
     figures: dict[tuple, int] = defaultdict(int)
@@ -478,10 +477,17 @@ def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
             continue
         key = (c["doc"], c.get("evidence_start"))
         figures[key] += 1
-        whole = wholes.get(c.get("category"))
-        if whole is not None and c["value"] >= whole and c.get("each") is not False:
+        if c.get("each") is not False and any(
+            _meets(c["value"], whole) for whole in wholes.get(c.get("category"), ())
+        ):
             found.add(key)
     return {key for key in found if figures[key] > 1}
+
+
+def _meets(value: float, whole: float) -> bool:
+    """A figure that is a promise's whole: the number itself, or within 5% of a large one
+    ("nearly 2,000" of 1,968); not a figure far above it, which counts something else."""
+    return value == whole or (whole >= 20 and abs(value - whole) <= TERM_TOLERANCE * whole)
 
 
 def _added_together(claims: list[dict]) -> list[dict]:
