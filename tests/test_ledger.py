@@ -342,6 +342,18 @@ def test_a_sentence_that_meets_a_whole_promise_sums_up_the_phase():
     assert row["delivered"]["best"] == 310  # a total to date, not 150 + 310
 
 
+def test_one_report_s_total_past_the_promise_does_not_beat_more_that_agree():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 20, "a", "2031-03-05", cumulative=True),
+        claim("hostages_released", 20, "b", "2031-03-05", cumulative=True),
+        claim("hostages_released", 26, "c", "2031-03-06", cumulative=True),  # a garbled copy
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 7)), "captives")
+    assert row["delivered"]["best"] == 20
+    assert [c["kind"] for c in row["conflicts"]] == ["overshoot"]
+
+
 def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     agreement = parse_spec(SPEC)
     day = {"date": "2031-03-02"}

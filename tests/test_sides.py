@@ -271,3 +271,22 @@ def test_a_capital_named_as_a_party_is_its_state():
 def test_people_returned_in_the_passive_did_not_free_anybody(claims_of):
     found = claims_of("Officials said 250 prisoners were returned home, completing the swap.")
     assert found["250 prisoners"].released_by is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "side"),
+    [
+        ("A plane carrying 120 former detainees flew from Sanaa to Aden.",
+         "120 former detainees", "Aden"),
+        ("Another 100 prisoners were flown to Sanaa from the port city.", "100 prisoners",
+         "Sanaa"),
+    ],
+)  # fmt: skip
+def test_people_flown_to_a_side_s_seat_are_that_side_s(claims_of, sentence, phrase, side):
+    assert claims_of(sentence)[phrase].received_by == [side]
+
+
+def test_a_side_s_seat_names_its_party():
+    spec = parse_spec(SWAP.replace("[Russia, Ukraine]", "[Houthis, Yemeni government]"))
+    assert "Sanaa" in party_names(spec, parties=["Houthis"])
+    assert "Aden" in party_names(spec, parties=["Yemeni government"])

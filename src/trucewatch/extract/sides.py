@@ -33,6 +33,7 @@ RELEASES = ("hostages_released", "prisoners_released", "bodies_returned")
 _NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss"}
 _MUTUAL = {"exchange", "swap", "trade"}
 _RECEIVING_VERBS = {"receive", "welcome", "recover"}
+_CARRYING = {"carry", "transport", "ferry", "bring"}
 _RETURN_VERBS = {"return", "repatriate", "send", "bring", "fly", "transfer", "hand", "deport"}
 # "95 for 95", "95-for-95", "1,000 for 1,000": a per-side figure.
 _FOR_SAME = re.compile(r"(\d[\d,]*)\s*(?:-|\s)\s*for\s*(?:-|\s)\s*(\d[\d,]*)")
@@ -159,10 +160,16 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
     if receiving is not None:
         words.append(receiving)  # "Russia received 307 of its servicemen"
     verb = root.head
+    if verb.lemma_.lower() in _CARRYING and verb.dep_ == "acl" and verb.head.head is not verb:
+        verb = verb.head.head  # "a plane carrying 120 detainees flew to Aden"
     if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "to":
-                words += [c for c in child.children if c.ent_type_ in ("GPE", "NORP")]
+                words += [
+                    c
+                    for c in child.children
+                    if c.ent_type_ in ("GPE", "NORP") or side_name(c, aliases) is not None
+                ]
     found: list[str] = []
     for token in words:
         name = side_name(token, aliases)

@@ -390,7 +390,7 @@ def reconcile_obligation(
     figures = kept
 
     weighed: list[tuple[str, dict]] = []  # (kind, figure): the evidence, in order
-    accepted = running_total(totals, conflicts, weighed)
+    accepted = running_total(totals, conflicts, weighed, ceiling)
     exchanges = cluster_exchanges(figures)
     for exchange in exchanges:
         group = exchange["claims"]
@@ -510,13 +510,18 @@ def _added_together(claims: list[dict]) -> list[dict]:
 
 
 def running_total(
-    totals: list[dict], conflicts: list[dict], weighed: list[tuple[str, dict]]
+    totals: list[dict],
+    conflicts: list[dict],
+    weighed: list[tuple[str, dict]],
+    ceiling: float = 0,
 ) -> dict | None:
     """The running total the ledger stands on: per day the value most independent
     reports give; over days it never goes down. A later, lower total is a stale or
     wrong figure (a conflict of kind ``decrease``) unless an analyst reviewed it and
     not the higher one, or, counting every day so far, more reports give it than gave
-    the higher one, which is then the outlier. Each total joins ``weighed``."""
+    the higher one, which is then the outlier. A later total beyond the whole promise
+    (``ceiling``) that fewer reports give than the one before is an outlier too (a
+    conflict of kind ``overshoot``). Each total joins ``weighed``."""
     by_day: dict[dt.date, list[dict]] = defaultdict(list)
     for claim in totals:
         by_day[known_on(claim)].append(claim)
@@ -530,6 +535,15 @@ def running_total(
         weighed += [("cumulative", c) for c in group]
         if others:
             conflicts.append(_conflict("cumulative", day, _winner_first(winner, group)))
+        if (
+            accepted is not None
+            and ceiling
+            and winner["value"] > max(ceiling, accepted[1]["value"])
+            and not reviewed(winner)
+            and len(told[winner["value"]]) < len(told[accepted[1]["value"]])
+        ):
+            conflicts.append(_conflict("overshoot", day, [accepted[1], winner]))
+            continue  # one report's total past the promise against more that agree
         if accepted is None or winner["value"] >= accepted[1]["value"]:
             accepted = (day, winner, group)
             continue
