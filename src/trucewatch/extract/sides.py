@@ -163,8 +163,10 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
     if verb.lemma_.lower() in _CARRYING and verb.dep_ == "acl" and verb.head.head is not verb:
         verb = verb.head.head  # "a plane carrying 120 detainees flew to Aden"
     if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "to":
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [g for c in preps if c.lower_ == "from" for g in c.children if g.dep_ == "prep"]
+        for child in preps:  # "flew from Sanaa to Aden": the parse may hang "to" on "from"
+            if child.lower_ == "to":
                 words += [
                     c
                     for c in child.children
