@@ -290,3 +290,14 @@ def test_a_side_s_seat_names_its_party():
     spec = parse_spec(SWAP.replace("[Russia, Ukraine]", "[Houthis, Yemeni government]"))
     assert "Sanaa" in party_names(spec, parties=["Houthis"])
     assert "Aden" in party_names(spec, parties=["Yemeni government"])
+
+
+def test_people_of_no_party_named_beside_a_party_s_people_were_freed_beside_the_deal():
+    spec = parse_spec(SWAP)
+    claims = [  # "Russia freed three Ukrainians and five Moldovans" (one sentence)
+        {**figure(3, "a", released_by=["Russia"], received_by=["Ukraine"]), "evidence_start": 7},
+        {**figure(5, "a", released_by=["Russia"], received_by=["Moldova"]), "evidence_start": 7},
+    ]
+    result = ledger(spec, claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
+    assert rows["ukrainians"] == 3

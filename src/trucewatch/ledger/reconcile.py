@@ -271,6 +271,27 @@ def release_holders(claims: list[dict], sides: Sides) -> dict[str, set[str]]:
     return holders
 
 
+def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
+    """ "The group released three Israeli hostages and five Thai nationals": people of a
+    state that is no party, named beside the people of a party in one sentence, were
+    freed beside the deal, not under it; the party's people are its count."""
+    of_parties = {
+        (c["doc"], c.get("evidence_start"))
+        for c in claims
+        if c.get("received_by") and sides.whose(c["received_by"])
+    }
+    if not of_parties:
+        return claims
+    return [
+        c
+        for c in claims
+        if not c.get("received_by")
+        or sides.whose(c["received_by"])
+        or (c["doc"], c.get("evidence_start")) not in of_parties
+        or reviewed(c)
+    ]
+
+
 def own_figures(
     obligation: Obligation,
     phase: Phase,
@@ -334,7 +355,8 @@ def reconcile_obligation(
     ]
     # A reviewer who says which obligation a figure counts for has the last word on it.
     assigned = [c for c in claims if c.get("obligation") == obligation.id]
-    relevant = own_figures(obligation, phase, pool, sides, holders) + assigned
+    relevant = _beside_the_parties(own_figures(obligation, phase, pool, sides, holders), sides)
+    relevant += assigned
     counted = [
         c
         for c in relevant
