@@ -354,6 +354,18 @@ def test_one_report_s_total_past_the_promise_does_not_beat_more_that_agree():
     assert [c["kind"] for c in row["conflicts"]] == ["overshoot"]
 
 
+def test_alike_exchanges_on_days_in_a_row_each_dated_are_two():
+    agreement = parse_spec(SPEC)
+    claims = [  # "150 freed on Saturday", then "a final 150 freed on Sunday"
+        claim("prisoners_released", 150, "a", "2031-03-07", date="2031-03-07"),
+        claim("prisoners_released", 150, "b", "2031-03-08", date="2031-03-08"),
+        # a report of Saturday's release dated the next morning joins it
+        claim("prisoners_released", 150, "c", "2031-03-08"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 9)), "detainees")
+    assert row["delivered"]["best"] == 300
+
+
 def test_a_lone_total_below_the_agreed_exchanges_is_outvoted():
     agreement = parse_spec(SPEC)
     day = {"date": "2031-03-02"}

@@ -158,3 +158,21 @@ def test_ledger_and_timeline_commands_print_tables(seed_db):
     assert "health ministry" in ledger.output  # the tolls by source
     timeline = CliRunner().invoke(cli, ["timeline", str(GAZA), "--db", seed_db, "--json"])
     assert timeline.exit_code == 0 and timeline.output.strip()
+
+
+THREE_DAYS = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "each"), [("2031-06-12", None), ("2031-06-13", 200), ("2031-06-14", 350),
+                        ("2031-06-15", 500)],
+)  # fmt: skip
+def test_a_three_day_swap_day_by_day(tmp_path, as_of, each):
+    url = f"sqlite:///{tmp_path / 'swap.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(THREE_DAYS / "three-day-swap")], db).errors
+        result = ledger_from_db(
+            load_spec(THREE_DAYS / "three-day-swap-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    for oid in ("southlanders-freed", "northmarkers-freed"):
+        assert obligation(result, oid)["delivered"]["best"] == each

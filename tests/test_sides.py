@@ -301,3 +301,15 @@ def test_people_of_no_party_named_beside_a_party_s_people_were_freed_beside_the_
     result = ledger(spec, claims, dt.date(2031, 5, 1))
     rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
     assert rows["ukrainians"] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Each side freed 103 prisoners on Sunday.", "103 prisoners"),
+        ("The sides completed the swap on Sunday, each freeing a final 150 prisoners.",
+         "150 prisoners"),
+    ],
+)  # fmt: skip
+def test_each_side_as_the_one_freeing_is_a_per_side_figure(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].each is True

@@ -372,6 +372,8 @@ def dates_of(
     lex = lexicon()
     date = as_of = None
     anchors = [t for t in (verb, q.noun) if t is not None]
+    if verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        anchors.append(verb.head)  # "completed the exchange on Sunday, each freeing 150"
     for anchor in anchors:
         timex = timex_for_token(doc, anchor, reference)
         if timex is None:

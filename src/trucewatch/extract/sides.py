@@ -128,8 +128,11 @@ def each_side(span: Span, claim: Claim) -> bool | None:
             return True  # "103 prisoners each", "each swapped 103"
         side = token.head
         if side.lemma_ == "side" and (near or side.head.head.i in anchors):
-            # "103 prisoners from each side"; "900 detainees from both sides": together
-            return token.lower_ == "each" and side.head.lower_ == "from"
+            # "103 prisoners from each side", "each side freed 103", "the number each
+            # side has freed"; "900 detainees from both sides": together
+            return token.lower_ == "each" and (
+                side.head.lower_ in ("from", "by") or side.dep_ == "nsubj"
+            )
     value = claim.value
     for match in _FOR_SAME.finditer(span.sent.text):
         left, right = (int(g.replace(",", "")) for g in match.groups())

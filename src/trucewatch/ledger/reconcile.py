@@ -744,7 +744,8 @@ def _by_day(item: tuple[dt.date, dict]):
 
 
 def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
-    """Reports of one exchange, together: same day, or a day apart with the same figure.
+    """Reports of one exchange, together: same day, or a day apart with the same figure
+    where one of them is dated only by its report.
 
     Reports of an evening release are often dated the next morning; a report
     never counts twice in one exchange. The figure most reports give wins.
@@ -765,7 +766,10 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
                     home = exchange  # a wire copy of a report already here: no new vote
                     break
                 continue
-            if gap == 0 or claim["value"] == exchange["claim"]["value"]:
+            if gap == 0 or (
+                claim["value"] == exchange["claim"]["value"]
+                and not (claim.get("date") and all(c.get("date") for c in exchange["claims"]))
+            ):  # two figures each dated to its own day are two exchanges, alike or not
                 home = exchange
                 break
         if home is None:
