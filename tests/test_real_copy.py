@@ -370,3 +370,22 @@ def test_a_verb_joined_to_a_perfect_shares_its_running_total(claims_of):
     found = claims_of("The rebels have now freed 18 captives and handed back six bodies.")
     assert found["18 captives"].cumulative
     assert found["six bodies"].cumulative
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crowds greeted 200 prisoners freed under the first phase of the truce.",
+        "The 200 prisoners released under the deal arrived in the city on Saturday.",
+    ],
+)
+def test_people_freed_under_a_deal_were_freed(claims_of, sentence):
+    assert claims_of(sentence)["200 prisoners"].modality == "reported"
+
+
+def test_a_day_hung_on_a_noun_of_the_verb_s_phrase_dates_the_figure(claims_of):
+    found = claims_of(
+        "Rebels freed 12 captives in a handover at the border crossing on Monday.",
+        date="2031-01-26",
+    )
+    assert found["12 captives"].date == dt.date(2031, 1, 20)

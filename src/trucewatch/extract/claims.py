@@ -375,7 +375,11 @@ def dates_of(
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         anchors.append(verb.head)  # "completed the exchange on Sunday, each freeing 150"
     for anchor in anchors:
-        timex = timex_for_token(doc, anchor, reference)
+        # a count's verb: the days of a handover hung on its place ("at the crossing on
+        # Monday") date the count; an event's own nouns are left to the events extractor
+        timex = timex_for_token(
+            doc, anchor, reference, phrase_nouns=verb is not None and anchor.i == verb.i
+        )
         if timex is None:
             continue
         before = doc_text(doc)[max(0, timex.start - 12) : timex.start].lower().split()

@@ -29,6 +29,10 @@ def _agreement_in(tokens, lex) -> bool:
 
 
 def _past_or_perfect(token: Token) -> bool:
+    if token.tag_ == "VBN" and token.dep_ == "acl":
+        # "200 prisoners freed under the deal": a release done; not "the 600 trucks
+        # allowed under the deal", a quota
+        return token.lemma_.lower() in lexicon()["verbs"]["released"]
     return token.tag_ == "VBD" or any(
         c.dep_ in ("aux", "auxpass") and (c.lemma_ == "have" or c.tag_ == "VBD")
         for c in token.children

@@ -163,7 +163,7 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
     if receiving is not None:
         words.append(receiving)  # "Russia received 307 of its servicemen"
     verb = root.head
-    if verb.lemma_.lower() in _CARRYING and verb.dep_ == "acl" and verb.head.head is not verb:
+    if verb.lemma_.lower() in _CARRYING and verb.dep_ == "acl" and verb.head.head.i != verb.i:
         verb = verb.head.head  # "a plane carrying 120 detainees flew to Aden"
     if verb.lemma_.lower() in _RETURN_VERBS:  # "returned to Ukraine", "flown home to Israel"
         preps = [c for c in verb.children if c.dep_ == "prep"]

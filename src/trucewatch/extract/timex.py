@@ -977,8 +977,22 @@ _TEMPORAL_PREPOSITIONS = frozenset(
 _RANK = {"date": 0, "week": 1, "month": 1, "year": 1, "range": 2, "time": 3, "duration": 4}
 
 
+def _same_clause(word: Token, verb: Token) -> bool:
+    """No other verb between ``word`` and the ``verb`` it hangs under."""
+    for _ in range(8):
+        word = word.head
+        if word.i == verb.i:
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.head is word:
+            return False
+    return False
+
+
 def timex_for_token(
-    doc_or_span: Doc | Span, token: Token, reference: dt.date | None = None
+    doc_or_span: Doc | Span,
+    token: Token,
+    reference: dt.date | None = None,
+    phrase_nouns: bool = False,
 ) -> Timex | None:
     """The time expression the parse attaches to ``token`` (a verb, or an event noun).
 
@@ -986,6 +1000,8 @@ def timex_for_token(
     month" (npadvmod). Several: a dated one before a clock time before a
     duration, then the nearest. ``reference`` defaults to the one the last
     ``find_timexes`` on this doc was given (None if it was never called).
+    ``phrase_nouns``: with none of its own, an "on" date the parse hangs on a noun of
+    the verb's own phrases ("freed 12 captives at the crossing on Monday").
     """
     doc = doc_or_span if isinstance(doc_or_span, Doc) else doc_or_span.doc
     if reference is None:
@@ -1011,6 +1027,19 @@ def timex_for_token(
             timex = next((at(c) for c in child.children if c.dep_ == "pobj" and at(c)), None)
         if timex is not None and not timex.start <= token.idx < timex.end:
             candidates.append(timex)
+    if not candidates and phrase_nouns:
+        for inner in token.subtree:
+            noun = inner.head
+            if (
+                inner.dep_ == "prep"
+                and inner.lower_ == "on"
+                and noun.i != token.i
+                and noun.tag_.startswith("NN")
+                and _same_clause(noun, token)
+            ):
+                found = next((at(c) for c in inner.children if at(c)), None)
+                if found is not None and found.date is not None:
+                    candidates.append(found)
     if not candidates:
         return None
     return min(
