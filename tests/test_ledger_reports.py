@@ -160,7 +160,7 @@ def test_ledger_and_timeline_commands_print_tables(seed_db):
     assert timeline.exit_code == 0 and timeline.output.strip()
 
 
-THREE_DAYS = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.mark.parametrize(
@@ -170,9 +170,27 @@ THREE_DAYS = Path(__file__).resolve().parent / "data"
 def test_a_three_day_swap_day_by_day(tmp_path, as_of, each):
     url = f"sqlite:///{tmp_path / 'swap.db'}"
     with Database(url) as db:
-        assert not pipeline.ingest([str(THREE_DAYS / "three-day-swap")], db).errors
+        assert not pipeline.ingest([str(DATA / "three-day-swap")], db).errors
         result = ledger_from_db(
-            load_spec(THREE_DAYS / "three-day-swap-2031.yaml"), db, dt.date.fromisoformat(as_of)
+            load_spec(DATA / "three-day-swap-2031.yaml"), db, dt.date.fromisoformat(as_of)
         )
     for oid in ("southlanders-freed", "northmarkers-freed"):
         assert obligation(result, oid)["delivered"]["best"] == each
+
+
+@pytest.mark.parametrize(
+    ("as_of", "hostages", "prisoners"),
+    [("2031-01-19", 3, 90), ("2031-01-25", 7, 290), ("2031-01-30", 10, 400),
+     ("2031-02-23", 25, 400), ("2031-02-27", 33, 1800)],
+)  # fmt: skip
+def test_a_truce_phase_with_a_delay_and_workers_freed_beside_it(
+    tmp_path, as_of, hostages, prisoners
+):
+    url = f"sqlite:///{tmp_path / 'truce.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "front-truce")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "front-truce-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    assert obligation(result, "hostages")["delivered"]["best"] == hostages
+    assert obligation(result, "prisoners")["delivered"]["best"] == prisoners

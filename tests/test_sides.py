@@ -313,3 +313,13 @@ def test_people_of_no_party_named_beside_a_party_s_people_were_freed_beside_the_
 )  # fmt: skip
 def test_each_side_as_the_one_freeing_is_a_per_side_figure(claims_of, sentence, phrase):
     assert claims_of(sentence)[phrase].each is True
+
+
+def test_people_of_no_party_beside_people_of_no_named_side_were_freed_beside_the_deal():
+    claims = [  # "Russia freed three prisoners and five Moldovans" (one sentence)
+        {**figure(3, "a", released_by=["Russia"]), "evidence_start": 7},
+        {**figure(5, "a", released_by=["Russia"], received_by=["Moldova"]), "evidence_start": 7},
+    ]
+    result = ledger(parse_spec(SWAP), claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
+    assert rows["ukrainians"] == 3

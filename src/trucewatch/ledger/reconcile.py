@@ -273,12 +273,13 @@ def release_holders(claims: list[dict], sides: Sides) -> dict[str, set[str]]:
 
 def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
     """ "The group released three Israeli hostages and five Thai nationals": people of a
-    state that is no party, named beside the people of a party in one sentence, were
-    freed beside the deal, not under it; the party's people are its count."""
+    state that is no party, named beside the people of a party (or beside people whose
+    side is not named: "three hostages and five Thai workers") in one sentence, were
+    freed beside the deal, not under it; the others are its count."""
     of_parties = {
         (c["doc"], c.get("evidence_start"))
         for c in claims
-        if c.get("received_by") and sides.whose(c["received_by"])
+        if not c.get("received_by") or sides.whose(c["received_by"])
     }
     if not of_parties:
         return claims
