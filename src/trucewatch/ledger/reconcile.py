@@ -276,13 +276,14 @@ def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
     state that is no party, named beside the people of a party (or beside people whose
     side is not named: "three hostages and five Thai workers") in one sentence, were
     freed beside the deal, not under it; the others are its count."""
+    third = [c for c in claims if c.get("received_by") and not sides.whose(c["received_by"])]
+    if not third:
+        return claims
     of_parties = {
         (c["doc"], c.get("evidence_start"))
         for c in claims
         if not c.get("received_by") or sides.whose(c["received_by"])
     }
-    if not of_parties:
-        return claims
     return [
         c
         for c in claims
@@ -493,17 +494,22 @@ def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
                 wholes[category].append(o.quantity)
     if not wholes:
         return set()
-    figures: dict[tuple, int] = defaultdict(int)
-    found = set()
-    for c in claims:
-        if c.get("modality") != "reported" or c.get("value") is None:
-            continue
-        key = (c["doc"], c.get("evidence_start"))
-        figures[key] += 1
-        if c.get("each") is not False and any(
-            _meets(c["value"], whole) for whole in wholes.get(c.get("category"), ())
-        ):
-            found.add(key)
+    found = {
+        (c["doc"], c.get("evidence_start"))
+        for c in claims
+        if c.get("category") in wholes
+        and c.get("modality") == "reported"
+        and c.get("value") is not None
+        and c.get("each") is not False
+        and any(_meets(c["value"], whole) for whole in wholes[c["category"]])
+    }
+    if not found:
+        return found
+    figures = Counter(
+        (c["doc"], c.get("evidence_start"))
+        for c in claims
+        if c.get("modality") == "reported" and c.get("value") is not None
+    )
     return {key for key in found if figures[key] > 1}
 
 
