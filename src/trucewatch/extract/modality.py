@@ -226,7 +226,7 @@ def _tallied(q: Quantity) -> bool:
             for c in token.children
         ):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
     return False
 
@@ -266,7 +266,7 @@ def _held_back(counted: Token, cues) -> bool:
     delay in the release of 620". Not "delayed the release by a day, freeing 620"."""
     token, release = counted, False
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         child, token = token, token.head
         lemma = token.lemma_.lower()

@@ -187,7 +187,7 @@ def _receiving_side(root: Token) -> Token | None:
     """The subject of a verb of receiving the people: "Russia received 307 servicemen",
     "Moscow said it had got back 880 servicemen and 120 civilians"."""
     token = root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     verb = token.head
     lemma = verb.lemma_.lower()
