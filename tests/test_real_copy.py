@@ -228,6 +228,11 @@ def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
          "bodies_returned"),
         ("Militants handed over the bodies of 12 soldiers as well as four civilians.",
          ["12 soldiers", "four civilians"], 16, "bodies_returned"),
+        # the later count shares the first's people unless it names its own
+        ("The army freed 270 Valdorian soldiers and 120 civilians.",
+         ["270 Valdorian soldiers", "120 civilians"], 390, "prisoners_released"),
+        ("Moscow handed over 175 Ukrainian prisoners, as well as 22 seriously wounded.",
+         ["175 Ukrainian prisoners", "22"], 197, "prisoners_released"),
     ],
 )  # fmt: skip
 def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, total, category):
@@ -245,6 +250,7 @@ def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, t
         "Officials said 40 people were killed and 70 wounded.",
         "The group freed 25 living hostages and four bodies.",  # the living and the dead
         "So far 17 Israeli hostages and four Thai nationals have been freed.",  # two peoples
+        "So far 17 hostages and four Thai nationals have been freed.",
     ],
 )
 def test_counts_of_two_kinds_or_alternatives_are_not_added(claims_of, sentence):
@@ -389,3 +395,60 @@ def test_a_day_hung_on_a_noun_of_the_verb_s_phrase_dates_the_figure(claims_of):
         date="2031-01-26",
     )
     assert found["12 captives"].date == dt.date(2031, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The army began releasing 183 prisoners on Saturday.", "183 prisoners"),
+        ("Guards started freeing 90 detainees early on Monday.", "90 detainees"),
+    ],
+)  # fmt: skip
+def test_one_side_s_release_under_way_is_the_day_s_batch(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].modality == "reported"
+
+
+def test_a_swap_begun_is_named_by_its_whole_and_its_day_by_its_part(claims_of):
+    found = claims_of(
+        "The two countries began swapping 800 prisoners of war on Friday, with 240 freed by "
+        "each side. The two sides began releasing 600 prisoners each."
+    )
+    assert found["800 prisoners"].modality == "term"
+    assert found["600 prisoners"].modality == "term"
+    day = next(c for text, c in found.items() if text.startswith("240"))
+    assert (day.modality, day.each) == ("reported", True)
+
+
+def test_a_release_after_a_begun_one_is_not_begun(claims_of):
+    found = claims_of(
+        "The army began releasing 183 prisoners after the group freed three hostages."
+    )
+    assert found["three hostages"].modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The group has released three hostages on Saturday.", "three hostages"),
+        ("The army has freed 183 prisoners on March 8.", "183 prisoners"),
+        ("The army has freed 90 prisoners today.", "90 prisoners"),
+    ],
+)  # fmt: skip
+def test_a_perfect_pinned_to_one_day_is_that_day_s_batch(claims_of, sentence, phrase):
+    assert not claims_of(sentence)[phrase].cumulative
+
+
+def test_a_perfect_with_a_tally_word_stays_a_running_total(claims_of):
+    found = claims_of(
+        "The army has freed 1,135 prisoners since the truce began. "
+        "The group has freed 16 hostages so far, six of them on Saturday."
+    )
+    assert found["1,135 prisoners"].cumulative
+    assert found["16 hostages"].cumulative
+
+
+def test_counts_sent_to_two_places_are_not_added(claims_of):
+    found = claims_of(
+        "In total, 10 detainees were flown to Valdoria, 13 to Ostmark, and three to Kestria."
+    )
+    assert all(c.together is None for c in found.values())

@@ -156,7 +156,7 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
             if (
                 claim.category != first.category
                 or _dead(q) != _dead(earlier)
-                or _nationality(q) != _nationality(earlier)
+                or _another_people(q, earlier)
             ):
                 continue
             home = next((g for g in groups if g[-1][1] is first), None)
@@ -179,6 +179,14 @@ def _nationality(q: Quantity) -> frozenset[str]:
     return frozenset(t.lower_ for t in words if t.ent_type_ in ("NORP", "GPE"))
 
 
+def _another_people(q: Quantity, earlier: Quantity) -> bool:
+    """ "19 Israeli hostages and five Thai nationals" are two peoples; "270 Ukrainian
+    soldiers and 120 civilians" are one, the later count sharing the first's people
+    unless it names its own."""
+    later = _nationality(q)
+    return bool(later) and later != _nationality(earlier)
+
+
 def _dead(q: Quantity) -> bool:
     """ "25 living hostages and four bodies": the dead are never added to the living."""
     noun = q.noun or q.root
@@ -189,6 +197,17 @@ def _conjoined(q: Quantity, earlier: Quantity) -> bool:
     """ "270 soldiers and 120 civilians": the counted nouns are conjuncts joined by
     "and", "plus" or "as well as", under a verb that does not set them against each other."""
     noun, first = q.noun, earlier.noun
+    if noun is None and q.root.dep_ == "conj":
+        noun = q.root  # "175 POWs, as well as 22": a bare count joined to the first
+        if first is not None and noun.head == first.head and first.dep_ in ("dobj", "nsubjpass"):
+            # the parse may join the bare count to the verb: "handed over 175 POWs, as
+            # well as 22"
+            between = [c for c in noun.head.children if first.i < c.i < noun.i]
+            if any(c.dep_ == "prep" for c in [*between, *noun.children]):
+                return False  # "10 were sent to Russia, and three to the US": two places
+            joins = [c for c in between if c.dep_ == "cc"]
+            adding = bool(joins) and all(t.lower_ in _ADDING for t in joins)
+            return adding and noun.head.lemma_.lower() not in _MUTUAL_VERBS
     if noun is None or first is None:
         return False
     if noun.dep_ == "appos" and noun.head == first:

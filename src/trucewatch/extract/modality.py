@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.timex import WEEKDAYS
 
 
 def _heads(verb: Token, relations: set[str]) -> list[Token]:
@@ -200,7 +201,7 @@ def cumulative(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                 for c in head.children
             )
-            if perfect and category != "other" and not _known_group(q):
+            if perfect and category != "other" and not _known_group(q) and not _on_one_day(head):
                 return True  # "have been freed", "has killed"
             if _over_rounds(head):
                 return True
@@ -209,6 +210,25 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+_ONE_DAY = {*WEEKDAYS, "today", "yesterday", "tonight"}
+
+
+def _on_one_day(verb: Token) -> bool:
+    """ "Hamas has released three hostages on Saturday": a perfect pinned to one day
+    tells that day's batch, as news copy often does, not a running total."""
+    for child in verb.children:
+        days = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "on" else [child]
+        if child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        for day in days:
+            words = {day.lower_, *(c.lower_ for c in day.children if c.dep_ == "compound")}
+            if words & _ONE_DAY or (
+                day.ent_type_ == "DATE" and any(c.like_num for c in day.subtree)
+            ):
+                return True
+    return False
 
 
 def _tallied(q: Quantity) -> bool:
@@ -302,10 +322,12 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
     cues = lex["modality"]
     agreements, proposals = set(cues["agreement_nouns"]), set(cues["proposal_nouns"])
     announced = cues["announcing"]
+    if any(c.dep_ == "acl" and c.pos_ == "VERB" for c in counted.children):
+        return None  # "..., with 390 freed by each side": the figure's own verb says
     token, release = counted, False
     for _ in range(6):
-        if token.head is token:
-            break
+        if token.head is token or _own_clause(token):
+            break  # "began releasing 183 after Hamas freed three": the three are not begun
         child, token = token, token.head
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _RELEASE_WORDS | {"return"}:
@@ -332,11 +354,31 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
                 and subject.lemma_.lower() in agreements
             ):
                 return "term"
-            if lemma in cues["beginning_verbs"] and (
-                child.dep_ in ("xcomp", "nsubj") and child.lemma_.lower() in _RELEASE_WORDS
-            ):
+            if lemma in cues["beginning_verbs"] and _begun_swap(child, counted):
                 return "term"
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    """A clause of its own below what the walk goes up to: what is said above it is
+    said of another act."""
+    return token.dep_ in ("advcl", "conj") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    )
+
+
+def _begun_swap(begun: Token, counted: Token) -> bool:
+    """ "The two sides began exchanging 1,000 prisoners each": a swap that is only
+    beginning is named by its whole, a term. "Israel began releasing 183 prisoners" is
+    the day's batch on its way out: the release words of one side say nothing of a
+    whole unless the figure is each side's."""
+    if begun.dep_ not in ("xcomp", "nsubj") or begun.lemma_.lower() not in _RELEASE_WORDS:
+        return False
+    if begun.lemma_.lower() in _MUTUAL_WORDS:
+        return True
+    return any(t.lower_ == "each" for t in counted.subtree) or any(
+        c.lower_ == "each" for c in begun.children
+    )
 
 
 def _announces(token: Token, child: Token, lemma: str, announced, agreements) -> bool:
@@ -364,6 +406,7 @@ def _infinitive(verb: Token) -> bool:
 
 
 _RELEASE_WORDS = {"exchange", "swap", "release", "free", "trade", "handover"}
+_MUTUAL_WORDS = {"exchange", "swap", "trade"}
 
 
 def _known_group(q: Quantity) -> bool:

@@ -116,6 +116,8 @@ def each_side(span: Span, claim: Claim) -> bool | None:
     None: the sentence does not say."""
     root = span.root
     anchors = {t.i for t in span} | {root.head.i}
+    # "with 390 freed by each side": the figure's own participle
+    anchors |= {c.i for c in root.children if c.dep_ == "acl" and c.pos_ == "VERB"}
     verb = root
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
