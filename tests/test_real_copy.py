@@ -452,3 +452,46 @@ def test_counts_sent_to_two_places_are_not_added(claims_of):
         "In total, 10 detainees were flown to Valdoria, 13 to Ostmark, and three to Kestria."
     )
     assert all(c.together is None for c in found.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The second group of 13 hostages has been handed over.", "13 hostages"),
+        ("The group has freed three hostages in the fourth exchange of the truce.", "three hostages"),
+        ("The two sides have swapped 307 prisoners each on the second day of the swap.",
+         "307 prisoners"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_one_numbered_round_is_its_batch(claims_of, sentence, phrase):
+    assert not claims_of(sentence)[phrase].cumulative
+
+
+def test_a_numbered_phase_holds_many_rounds(claims_of):
+    found = claims_of("The army has released 1,778 prisoners in the first phase.")
+    assert found["1,778 prisoners"].cumulative
+
+
+def test_a_release_a_party_committed_to_is_a_term(claims_of):
+    found = claims_of(
+        "The group has committed to returning all remaining captives, including 20 alive."
+    )
+    twenty = next(c for text, c in found.items() if text.startswith("20"))
+    assert twenty.modality == "term"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The parties reached a deal that will see more than 880 prisoners released in total.",
+         "more than 880 prisoners"),
+        ("The deal would see 33 hostages freed in the first phase.", "33 hostages"),
+    ],
+)  # fmt: skip
+def test_people_a_deal_will_see_freed_are_its_terms(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].modality == "term"
+
+
+def test_a_release_and_swap_begun_is_named_by_its_whole(claims_of):
+    found = claims_of("The release and swap of nearly 900 detainees began on Friday.")
+    assert found["nearly 900 detainees"].modality == "term"

@@ -86,6 +86,13 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         if top.dep_ not in ("advcl", "ccomp") or not any(c.lower_ == "to" for c in top.children):
             break
         heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
+    if verb.dep_ == "acl" and verb.head.i == counted.i and counted.head.pos_ == "VERB":
+        # "a swap that will see 880 people released": the participle's tense is its
+        # noun's verb's
+        heads += _heads(counted.head, _INFINITIVE)
+    top = heads[-1]
+    if top.dep_ == "pcomp" and top.head.lower_ == "to" and top.head.head.pos_ == "VERB":
+        heads += _heads(top.head.head, _INFINITIVE)  # "committed to returning 20 hostages"
     negated = any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations)
         for h in heads
@@ -184,6 +191,8 @@ def cumulative(
         return False  # "another 103 soldiers have been returned", "two more bodies": the latest
     if _tallied(q):
         return True
+    if _one_round(counted, verb):
+        return False  # "the second group of 13", "freed three in the fourth exchange"
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
     doc = q.root.doc
@@ -212,6 +221,38 @@ def cumulative(
     return any(w in phrases for w in words)
 
 
+def _one_round(counted: Token, verb: Token | None) -> bool:
+    """A figure of one numbered round is that round's batch: "the second group of 13
+    hostages has been handed over", "has freed three hostages in the fourth exchange",
+    "on the first day of the swap"."""
+    rounds = set(lexicon()["cumulative"]["rounds"]) - {"phase"}  # a phase holds many rounds
+
+    def numbered(noun: Token) -> bool:
+        return (
+            noun.tag_ == "NN"
+            and noun.lemma_.lower() in rounds
+            and any(
+                c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in _LATEST)
+                for c in noun.children
+            )
+        )
+
+    of = counted.head
+    if counted.dep_ == "pobj" and of.lower_ == "of" and numbered(of.head):
+        return True
+    verbs = [verb] if verb is not None else []
+    verbs += [v.head for v in verbs if v.dep_ in ("xcomp", "conj")]
+    return any(
+        numbered(pobj)
+        for v in verbs
+        for prep in v.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "during")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+
+
+_LATEST = {"latest", "final", "last", "next", "initial"}
 _ONE_DAY = {*WEEKDAYS, "today", "yesterday", "tonight"}
 
 
@@ -374,8 +415,8 @@ def _begun_swap(begun: Token, counted: Token) -> bool:
     whole unless the figure is each side's."""
     if begun.dep_ not in ("xcomp", "nsubj") or begun.lemma_.lower() not in _RELEASE_WORDS:
         return False
-    if begun.lemma_.lower() in _MUTUAL_WORDS:
-        return True
+    if {begun.lemma_.lower(), *(c.lemma_.lower() for c in begun.conjuncts)} & _MUTUAL_WORDS:
+        return True  # also "the release and swap of 900 detainees began"
     return any(t.lower_ == "each" for t in counted.subtree) or any(
         c.lower_ == "each" for c in begun.children
     )
