@@ -495,3 +495,47 @@ def test_people_a_deal_will_see_freed_are_its_terms(claims_of, sentence, phrase)
 def test_a_release_and_swap_begun_is_named_by_its_whole(claims_of):
     found = claims_of("The release and swap of nearly 900 detainees began on Friday.")
     assert found["nearly 900 detainees"].modality == "term"
+
+
+def test_the_age_of_a_person_is_no_count(claims_of):
+    assert claims_of("He was killed in captivity at the age of 85.") == {}
+
+
+def test_the_first_of_a_release_names_its_whole(claims_of):
+    found = claims_of(
+        "An exchange of more than 800 prisoners linked to the war began on Friday. "
+        "Officials hailed the release of the first of some 900 detainees."
+    )
+    assert found["more than 800 prisoners"].modality == "term"
+    assert found["some 900 detainees"].modality == "term"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("It is the largest swap since both sides freed more than 1,000 detainees in 2020.",
+         "more than 1,000 detainees"),
+        ("The two sides have exchanged 300 prisoners in the biggest single release of the war.",
+         "300 prisoners"),
+        ("The prisoner swap ended. 100 soldiers are now back home.", "100 soldiers"),
+    ],
+)  # fmt: skip
+def test_one_release_is_no_running_total(claims_of, sentence, phrase):
+    assert not claims_of(sentence)[phrase].cumulative
+
+
+def test_people_a_deal_will_see_exchanged_are_its_terms(claims_of):
+    found = claims_of(
+        "The truce deal will see a total of 50 captives exchanged for 150 prisoners. "
+        "Friday saw the release of 24 captives and 39 prisoners."
+    )
+    assert found["50 captives"].modality == "term"
+    assert found["150 prisoners"].modality == "term"
+    assert found["24 captives"].modality == "reported"
+
+
+def test_a_birthday_is_no_count(claims_of):
+    found = claims_of(
+        "Three hostages were freed. Emily turned nine earlier this month in captivity."
+    )
+    assert [c.value for c in found.values()] == [3]

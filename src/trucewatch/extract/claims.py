@@ -310,8 +310,16 @@ def whole_of_a_part(q: Quantity) -> bool:
             return False
     # the part is what was handed over ("four of the 28 bodies were returned"), not
     # who is described ("one of 25 civilians the militia seized")
-    verb = next((t for t in part.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_.lower() in lexicon()["verbs"]["released"]
+    released = lexicon()["verbs"]["released"]
+    for above in part.ancestors:
+        if above.pos_ == "NOUN" and above.lemma_.lower() in _RELEASE_NOUNS:
+            return True  # "the release of the first of some 900 prisoners"
+        if above.pos_ == "VERB":
+            return above.lemma_.lower() in released
+    return False
+
+
+_RELEASE_NOUNS = {"release", "return", "handover", "exchange", "swap", "transfer"}
 
 
 def _flat_part(q: Quantity):

@@ -86,10 +86,19 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         if top.dep_ not in ("advcl", "ccomp") or not any(c.lower_ == "to" for c in top.children):
             break
         heads += _heads(top.head, _INFINITIVE)  # "due to open ... to allow 50 children to leave"
-    if verb.dep_ == "acl" and verb.head.i == counted.i and counted.head.pos_ == "VERB":
-        # "a swap that will see 880 people released": the participle's tense is its
-        # noun's verb's
-        heads += _heads(counted.head, _INFINITIVE)
+    if verb.dep_ == "acl":
+        # "a swap that will see 880 people released", "will see a total of 50 hostages
+        # exchanged for 150 prisoners": the participle's tense is its noun's verb's
+        up = verb.head
+        for _ in range(4):
+            if up.pos_ == "VERB" or up.head.i == up.i:
+                break
+            up = up.head
+        if up.pos_ == "VERB" and up.i != verb.i:
+            heads += _heads(up, _INFINITIVE)
+    top = heads[-1]
+    if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in _SEEING:
+        heads += _heads(top.head, _INFINITIVE)  # "will see 50 hostages exchanged for 150"
     top = heads[-1]
     if top.dep_ == "pcomp" and top.head.lower_ == "to" and top.head.head.pos_ == "VERB":
         heads += _heads(top.head.head, _INFINITIVE)  # "committed to returning 20 hostages"
@@ -169,6 +178,7 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
 
 
 _INFINITIVE = {"xcomp", "acomp", "auxpass"}
+_SEEING = {"see", "mean", "entail"}  # "the deal will see 50 hostages freed"
 _CLAUSE = {"xcomp", "acomp", "pcomp", "prep", "advcl", "pobj"}
 
 
@@ -215,6 +225,10 @@ def cumulative(
             if _over_rounds(head):
                 return True
             for child in head.children:
+                if child.dep_ == "mark":
+                    # "the largest swap since both sides freed 1,000 in 2020": the
+                    # figure's own clause is what the other is dated from
+                    continue
                 words.append(child.lower_)
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
@@ -252,7 +266,7 @@ def _one_round(counted: Token, verb: Token | None) -> bool:
     )
 
 
-_LATEST = {"latest", "final", "last", "next", "initial"}
+_LATEST = {"latest", "final", "last", "next", "initial", "single"}
 _ONE_DAY = {*WEEKDAYS, "today", "yesterday", "tonight"}
 
 
@@ -363,7 +377,8 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
     cues = lex["modality"]
     agreements, proposals = set(cues["agreement_nouns"]), set(cues["proposal_nouns"])
     announced = cues["announcing"]
-    if any(c.dep_ == "acl" and c.pos_ == "VERB" for c in counted.children):
+    released = lex["verbs"]["released"]
+    if any(c.dep_ == "acl" and c.lemma_.lower() in released for c in counted.children):
         return None  # "..., with 390 freed by each side": the figure's own verb says
     token, release = counted, False
     for _ in range(6):

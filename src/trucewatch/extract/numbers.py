@@ -242,6 +242,11 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "half past eight"
     if first > 0 and doc[first - 1].lower_ in lex["age_words"]:
         return True  # "aged 19 or 20"
+    if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in lex["age_words"]:
+        return True  # "at the age of 85"
+    if first > 0 and doc[first - 1].lemma_.lower() == "turn" and last + 1 < len(doc):
+        if not doc[last + 1].is_alpha or doc[last + 1].pos_ not in ("NOUN", "PROPN"):
+            return True  # "Emily turned nine earlier this month"
     if _age_after_name(doc, first, last):
         return True
     if _furniture(doc, first, last):
