@@ -539,3 +539,25 @@ def test_a_birthday_is_no_count(claims_of):
         "Three hostages were freed. Emily turned nine earlier this month in captivity."
     )
     assert [c.value for c in found.values()] == [3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("This brings the total number of prisoners released by the army to 180.", "180"),
+        ("During this period, 110 captives were released by the group.", "110 captives"),
+        ("The army freed 1,000 prisoners throughout the truce.", "1,000 prisoners"),
+    ],
+)  # fmt: skip
+def test_a_tally_or_a_span_of_time_is_a_running_total(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].cumulative
+
+
+def test_a_first_day_is_one_round(claims_of):
+    found = claims_of("The group has released 24 hostages during the first day of the truce.")
+    assert not found["24 hostages"].cumulative
+
+
+def test_a_release_the_sides_decided_on_is_a_term(claims_of):
+    found = claims_of("The two sides decided to free 50 hostages in return for 150 prisoners.")
+    assert found["50 hostages"].modality == "term"

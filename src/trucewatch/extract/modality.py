@@ -7,6 +7,8 @@ in ``trucewatch/data/claims.yaml`` (``modality``, ``cumulative``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.numbers import Quantity, lexicon
@@ -222,7 +224,7 @@ def cumulative(
             )
             if perfect and category != "other" and not _known_group(q) and not _on_one_day(head):
                 return True  # "have been freed", "has killed"
-            if _over_rounds(head):
+            if _over_rounds(head) or _over_a_period(head):
                 return True
             for child in head.children:
                 if child.dep_ == "mark":
@@ -246,8 +248,7 @@ def _one_round(counted: Token, verb: Token | None) -> bool:
             noun.tag_ == "NN"
             and noun.lemma_.lower() in rounds
             and any(
-                c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in _LATEST)
-                for c in noun.children
+                c.dep_ == "amod" and (_ordinal(c) or c.lower_ in _LATEST) for c in noun.children
             )
         )
 
@@ -266,6 +267,17 @@ def _one_round(counted: Token, verb: Token | None) -> bool:
     )
 
 
+def _ordinal(token: Token) -> bool:
+    # "the first day" is a DATE entity to the recogniser, not an ORDINAL
+    return (
+        token.ent_type_ == "ORDINAL"
+        or token.lower_ in _ORDINALS
+        or bool(_NTH.fullmatch(token.lower_))
+    )
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+_NTH = re.compile(r"\d+(?:st|nd|rd|th)")
 _LATEST = {"latest", "final", "last", "next", "initial", "single"}
 _ONE_DAY = {*WEEKDAYS, "today", "yesterday", "tonight"}
 
@@ -294,7 +306,7 @@ def _tallied(q: Quantity) -> bool:
         return False
     tallies = lexicon()["tallies"]
     token = to
-    for _ in range(3):  # the parse may hang "to 25" on "freed" in "the number freed"
+    for _ in range(5):  # the parse may hang "to 25" on "freed" in "the number freed"
         token = token.head
         if token.lemma_.lower() in tallies["verbs"] and any(
             c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in tallies["nouns"]
@@ -324,6 +336,18 @@ def _over_rounds(verb: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _over_a_period(verb: Token) -> bool:
+    """ "110 hostages were released during this period", "freed 1,000 during the truce":
+    a figure over a span of time is its sum so far, not one day's."""
+    cues = lexicon()["cumulative"]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("during", "throughout")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in cues["periods"] for g in prep.children)
+        for prep in verb.children
+    )
 
 
 def _still_to_come(counted: Token, cues) -> bool:

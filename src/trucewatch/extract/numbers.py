@@ -244,9 +244,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "aged 19 or 20"
     if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in lex["age_words"]:
         return True  # "at the age of 85"
-    if first > 0 and doc[first - 1].lemma_.lower() == "turn" and last + 1 < len(doc):
-        if not doc[last + 1].is_alpha or doc[last + 1].pos_ not in ("NOUN", "PROPN"):
-            return True  # "Emily turned nine earlier this month"
+    if _birthday(doc, first, last):
+        return True
     if _age_after_name(doc, first, last):
         return True
     if _furniture(doc, first, last):
@@ -290,6 +289,14 @@ def _age(following: list[str], lex) -> bool:
     """ "52-year-old", "four years old", "nine months old"."""
     words = [w for w in following if w != "-"]
     return len(words) >= 2 and words[0] in _AGE_UNITS and words[1] in lex["age_words"]
+
+
+def _birthday(doc: Doc, first: int, last: int) -> bool:
+    """ "Emily turned nine earlier this month"; not "turned 30 prisoners over"."""
+    if first == 0 or doc[first - 1].lemma_.lower() != "turn":
+        return False
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 def _age_after_name(doc: Doc, first: int, last: int) -> bool:
