@@ -561,3 +561,13 @@ def test_a_first_day_is_one_round(claims_of):
 def test_a_release_the_sides_decided_on_is_a_term(claims_of):
     found = claims_of("The two sides decided to free 50 hostages in return for 150 prisoners.")
     assert found["50 hostages"].modality == "term"
+
+
+def test_people_of_the_other_side_than_the_prisoners_before_are_hostages(claims_of):
+    found = claims_of(
+        "The group released more captives it had been holding hostage, in exchange for "
+        "Palestinian prisoners. Officials said 13 Israelis and four Thai citizens had "
+        "returned to Israel."
+    )
+    assert found["13 Israelis"].category == "hostages_released"
+    assert found["four Thai citizens"].category == "hostages_released"

@@ -516,7 +516,7 @@ def hostage_or_prisoner(
         previous = doc[before - 1].sent
         for token in reversed(previous):
             if kind(token):
-                return kind(token)
+                return _as_of_their_people(q, token, kind(token), told)
         before = previous.start
     # else what the report is about: "115 of our defenders came home"
     if told["hostages"] != told["prisoners"] and _captive_like(q):
@@ -524,6 +524,19 @@ def hostage_or_prisoner(
     if war_prisoners:
         return "prisoners"  # servicemen freed, and nothing says hostages: prisoners of war
     return None
+
+
+def _as_of_their_people(q: Quantity, token: Token, found: str, told: dict) -> str:
+    """The kind a sentence before names, unless it names it of another people: after "in
+    exchange for Palestinian prisoners", "13 Israelis and four Thais had returned" are the
+    other side's, hostages (in a report that tells of hostages at all)."""
+    if q.noun is None or _combatant(q) or not told["hostages"]:
+        return found
+    ours = {c.lower_ for c in [q.noun, *q.noun.children] if c.ent_type_ == "NORP"}
+    theirs = {c.lower_ for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"}
+    if ours and theirs and not ours & theirs:
+        return "hostages" if found == "prisoners" else "prisoners"
+    return found
 
 
 def _of_war(token: Token) -> bool:
