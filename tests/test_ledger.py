@@ -390,3 +390,17 @@ def test_counts_added_together_count_once_as_their_total():
     alone = {"doc": "b", "evidence_start": 0, "value": 270, "together": None}
     [whole, kept] = _added_together([part, other, alone])
     assert whole["value"] == 390 and kept is alone
+
+
+def test_a_figure_added_to_the_ones_before_is_a_new_exchange():
+    from trucewatch.ledger.reconcile import _increment
+
+    def claim(sentence, phrase):
+        start = sentence.index(phrase)
+        return {"evidence": sentence, "evidence_start": 0, "start": start,
+                "end": start + len(phrase)}  # fmt: skip
+
+    assert _increment(claim("Valdor released another 30 prisoners.", "30 prisoners"))
+    assert _increment(claim("The Guard freed 10 more captives.", "10 more captives"))
+    assert not _increment(claim("Valdor released 30 prisoners.", "30 prisoners"))
+    assert not _increment(claim("Valdor freed more than 30 prisoners.", "more than 30 prisoners"))

@@ -194,3 +194,21 @@ def test_a_truce_phase_with_a_delay_and_workers_freed_beside_it(
         )
     assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
+
+
+@pytest.mark.parametrize(
+    ("as_of", "truce", "extension"),
+    [("2031-05-11", (20, 60), (None, None)), ("2031-05-13", (40, 120), (None, None)),
+     ("2031-05-14", (40, 120), (10, 30)), ("2031-05-16", (40, 120), (20, 60))],
+)  # fmt: skip
+def test_an_extension_s_running_totals_count_from_the_truce(tmp_path, as_of, truce, extension):
+    url = f"sqlite:///{tmp_path / 'harbour.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "harbour-truce")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "harbour-truce-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    for oid, expected in zip(("captives", "prisoners"), truce, strict=True):
+        assert obligation(result, oid)["delivered"]["best"] == expected
+    for oid, expected in zip(("captives-extension", "prisoners-extension"), extension, strict=True):
+        assert obligation(result, oid)["delivered"]["best"] == expected

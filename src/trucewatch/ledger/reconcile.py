@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from trucewatch.extract.actors import default_table
+from trucewatch.extract.numbers import lexicon
 from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
@@ -97,14 +98,15 @@ def summing_up(claim: dict, phase: Phase) -> bool:
 
 
 def evidence_of(claim: dict, kind: str) -> dict:
-    return {
+    stated = claim.get("stated", {})  # a running total counted from an earlier phase
+    shown = {
         "doc": claim["doc"],
         "date": _iso(known_on(claim)),
         "happened": _iso(happened_on(claim)),
         "source": claim.get("source"),
-        "value": claim.get("value"),
-        "low": claim.get("low"),
-        "high": claim.get("high"),
+        "value": stated.get("value", claim.get("value")),
+        "low": stated.get("low", claim.get("low")),
+        "high": stated.get("high", claim.get("high")),
         "qualifier": claim.get("qualifier"),
         "kind": kind,
         "start": claim.get("start"),
@@ -112,6 +114,9 @@ def evidence_of(claim: dict, kind: str) -> dict:
         "evidence": claim.get("evidence"),
         "review": claim.get("review"),
     }
+    if stated:
+        shown["carried"] = stated["carried"]  # what the phases before had delivered
+    return shown
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -341,8 +346,13 @@ def reconcile_obligation(
     sides: Sides | None = None,
     holders: dict[str, set[str]] | None = None,
     recaps: set[tuple] | None = None,
+    before: float = 0,
+    followed: bool = False,
 ) -> dict:
-    """One obligation's row of the ledger (see the module doc for the rules)."""
+    """One obligation's row of the ledger (see the module doc for the rules). ``before``:
+    what the phases this one took over from delivered of the same (``since_the_phase``);
+    ``followed``: another phase took over from this one, so a total past this one's
+    promise reported after it ended counts the next one's deliveries too."""
     categories = set(obligation.categories)
     sides = sides or Sides()
     borrowed = _named_otherwise(categories, phase)
@@ -365,7 +375,10 @@ def reconcile_obligation(
         if c.get("modality") == "reported"
         and c.get("value") is not None
         and (known_on(c) or dt.date.max) <= as_of
-        and (in_phase(happened_on(c), phase) or summing_up(c, phase))
+        and (
+            in_phase(happened_on(c), phase)
+            or (summing_up(c, phase) and not (followed and c["value"] > _ceiling(obligation)))
+        )
     ]
     counted = _added_together(counted)
     if recaps is None:
@@ -379,13 +392,14 @@ def reconcile_obligation(
         ]
     conflicts: list[dict] = []
 
-    totals = [c for c in counted if c.get("cumulative")]
+    totals = since_the_phase([c for c in counted if c.get("cumulative")], before, phase)
     # "150 were freed in total, including 22 women": a smaller figure in a running
     # total's own sentence is a part of it, not an exchange of its own.
     largest: dict[tuple, float] = {}
     for t in totals:
         key = (t["doc"], t.get("evidence_start"))
-        largest[key] = max(largest.get(key, t["value"]), t["value"])
+        value = t.get("stated", t)["value"]  # as the sentence gives it
+        largest[key] = max(largest.get(key, value), value)
     figures = per_report_figures(
         [
             c
@@ -400,15 +414,18 @@ def reconcile_obligation(
     # A figure for "one exchange" that, added to a running total already known,
     # would overshoot the promise is itself a total whose sentence did not say
     # so ("Israel released nearly 1,800 prisoners", after "in all, ...").
-    ceiling = (obligation.quantity or 0) * (1 + TERM_TOLERANCE)
+    ceiling = _ceiling(obligation)
     known_totals = sorted((known_on(t), t["value"]) for t in totals)
     days = [d for d, _ in known_totals]
     highest = list(accumulate((v for _, v in known_totals), max))  # the largest known by then
     kept = []
     for day, claim in figures:
         n = bisect_right(days, day)
-        if n and ceiling and claim["value"] + highest[n - 1] > ceiling and not reviewed(claim):
-            totals.append(claim)
+        overshoots = (n and claim["value"] + highest[n - 1] > ceiling) or (
+            before and claim["value"] > ceiling  # counted since an earlier phase
+        )
+        if overshoots and not reviewed(claim):
+            totals += since_the_phase([claim], before, phase)
         elif in_phase(day, phase):  # an exchange after the phase is not the phase's
             kept.append((day, claim))
     figures = kept
@@ -776,6 +793,7 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
             if gap == 0 or (
                 claim["value"] == exchange["claim"]["value"]
                 and not (claim.get("date") and all(c.get("date") for c in exchange["claims"]))
+                and not _increment(claim)  # "another 30 prisoners" the next day
             ):  # two figures each dated to its own day are two exchanges, alike or not
                 home = exchange
                 break
@@ -787,6 +805,18 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
+
+
+def _increment(claim: dict) -> bool:
+    """A figure its report adds to the ones before ("another 30 prisoners", "10 more
+    captives"): a new exchange, never a late report of the day before's."""
+    evidence, first = claim.get("evidence"), claim.get("evidence_start")
+    if not evidence or first is None or claim.get("start") is None or claim.get("end") is None:
+        return False
+    before = evidence[: claim["start"] - first].lower().split()[-1:]
+    words = evidence[claim["start"] - first : claim["end"] - first].lower().split()
+    increments = set(lexicon()["cumulative"]["increments"]) - {"more"}  # not "more than 30"
+    return bool(set(before + words[:1]) & increments) or "more" in words[1:3]
 
 
 def _number(value: float) -> int | float:
@@ -902,9 +932,15 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     # whose people each party frees matters only where two obligations count alike
     holders = release_holders(claims, sides) if shared else {}
     phases = []
-    for phase in agreement.phases:
+    carried: dict[tuple, float] = {}  # (party, category): delivered in the phases just before
+    previous: Phase | None = None
+    for index, phase in enumerate(agreement.phases):
         last = phase.last_day
         recaps = recap_sentences(phase, claims)
+        if not _follows(previous, phase):
+            carried = {}
+        following = agreement.phases[index + 1 :]
+        followed = bool(following) and _follows(phase, following[0])
         phases.append(
             {
                 "name": phase.name,
@@ -914,11 +950,26 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
                 "days": phase.length,
                 "exchanges": exchange_count(phase, claims, as_of),
                 "obligations": [
-                    reconcile_obligation(o, phase, claims, as_of, sides, holders, recaps)
+                    reconcile_obligation(
+                        o,
+                        phase,
+                        claims,
+                        as_of,
+                        sides,
+                        holders,
+                        recaps,
+                        before=_carried(o, carried),
+                        followed=followed,
+                    )
                     for o in phase.obligations
                 ],
             }
         )
+        for o, row in zip(phase.obligations, phases[-1]["obligations"], strict=True):
+            for category in o.categories:
+                key = (o.party, category)
+                carried[key] = carried.get(key, 0) + (row["delivered"]["best"] or 0)
+        previous = phase
     return {
         "agreement": agreement.id,
         "name": agreement.name,
@@ -937,6 +988,54 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
             if (known_on(c) or dt.date.max) <= as_of
         ],  # fmt: skip
     }
+
+
+def _ceiling(obligation: Obligation) -> float:
+    """The most a delivery of the promise can be; 0 when the spec gives no quantity."""
+    return (obligation.quantity or 0) * (1 + TERM_TOLERANCE) or float("inf")
+
+
+def _follows(previous: Phase | None, phase: Phase) -> bool:
+    """A phase that takes over from the one before (a truce and its extension, phase one
+    and phase two), so that reports count since the first: not the next swap months on."""
+    if previous is None or previous.last_day is None or phase.start is None:
+        return False
+    return dt.timedelta(0) <= phase.start - previous.last_day <= dt.timedelta(days=2)
+
+
+def _carried(obligation: Obligation, carried: dict[tuple, float]) -> float:
+    return max((carried.get((obligation.party, c), 0) for c in obligation.categories), default=0)
+
+
+def since_the_phase(totals: list[dict], before: float, phase: Phase) -> list[dict]:
+    """Running totals in a phase that took over from another count from the first:
+    "bringing to 81 the number freed since the truce began", in an extension after 58
+    were freed in the truce, is 23 of the extension's. A total no larger than what the
+    phases before delivered, reported as they ended, is theirs ("33 hostages were freed
+    in phase one", the day phase two began), not the new phase's."""
+    if not before:
+        return totals
+    kept = []
+    for total in totals:
+        value = total["value"]
+        if value > before * (1 + TERM_TOLERANCE) and not reviewed(total):
+            low, high = total.get("low"), total.get("high")
+            kept.append(
+                {
+                    **total,
+                    "stated": {"value": value, "low": low, "high": high, "carried": before},
+                    "value": value - before,
+                    "low": None if low is None else max(low - before, 0),
+                    "high": None if high is None else high - before,
+                }
+            )
+        elif value >= before * (1 - TERM_TOLERANCE) and (known_on(total) or dt.date.max) <= (
+            phase.start + SUMMING_UP
+        ):
+            continue  # the phase before, summed up as it ended
+        else:
+            kept.append(total)
+    return kept
 
 
 def exchange_count(phase: Phase, claims: list[dict], as_of: dt.date) -> dict:
