@@ -23,6 +23,10 @@ report it repeats, ``report_of``), and two kinds of statement are reconciled:
   added to the running total already known, would overshoot the promise is a
   running total whose sentence did not say so.
 
+A phase that takes over from another within two days (an extension) reads its
+running totals as counted from the first phase, less what the phases before
+delivered (``since_the_phase``).
+
 Delivered = the accepted running total plus the exchanges after its date; the
 sum of all exchanges is kept as a check and listed as a conflict when it
 disagrees with a running total of the same day. ``low``/``high`` carry the
