@@ -61,6 +61,8 @@ def test_header_without_body_is_empty():
         ("KYIV, Ukraine — Officials said", "KYIV", None),
         ("DEIR AL-BALAH: Strikes hit", "DEIR AL-BALAH", None),
         ("SRINAGAR, May 11 - Guns fell silent", "SRINAGAR", None),
+        ("Karsk, Velmora - The two sides said", "Karsk", None),  # title case with its region
+        ("New Harbour (Reuters) — Talks resumed", "New Harbour", "Reuters"),
     ],
 )
 def test_datelines_in_wire_styles(lead, place, agency):
@@ -73,6 +75,7 @@ def test_datelines_in_wire_styles(lead, place, agency):
 def test_sentence_opening_is_not_a_dateline():
     assert find_dateline("The truce held: no shots were fired.") is None
     assert find_dateline("US officials said - nothing.") is None
+    assert find_dateline("Talks in Karsk - the third round - ended.") is None
 
 
 def test_content_hash_ignores_typography_and_line_endings():

@@ -285,3 +285,18 @@ def test_two_according_to_sources_in_one_sentence_each_say_their_own_clause(reco
 def test_an_organisation_is_named_whole_and_its_common_noun_is_it(nlp, text, speaker):
     found = quotes(nlp, text)
     assert found[-1].speaker == speaker
+
+
+def test_states_that_speak_together_are_the_speaker_together(nlp):
+    [record] = quotes(nlp, "Velmora and Ostmark said on Monday they had swapped 90 prisoners each.")
+    assert (record.speaker, record.speaker_mention) == (
+        "Velmora and Ostmark",
+        "Velmora and Ostmark",
+    )
+
+
+def test_a_title_case_dateline_is_nobody_s_speech(nlp):
+    [record] = quotes(
+        nlp, "Karsk, Velmora - Velmora and Ostmark said on Monday they had swapped 90 prisoners."
+    )
+    assert record.speaker == "Velmora and Ostmark"

@@ -199,6 +199,10 @@ def extract_quotes(
         acts.append(act)
         previous = (m, act)
     acts.sort(key=lambda a: a.start)
+    if document.dateline is not None:
+        lead = lead_end(body, document.dateline)
+        for act in acts:
+            _past_the_dateline(act, document.dateline, lead)
     resolve_speakers(acts, doc, entities, aliases, quoted)
     lead = lead_end(body, document.dateline)
     for act in acts:
@@ -207,6 +211,21 @@ def extract_quotes(
                 lead  # "SANAA: The exchange was delayed, according to ...": not the dateline
             )
     return [to_record(act, doc, document, utterance_date(doc, act, document.date)) for act in acts]
+
+
+def _past_the_dateline(act, dateline, lead: int | None) -> None:
+    """The place of reporting says nothing; the parse may make it the subject and the
+    speaker its apposition ("Kyiv, Ukraine - Ukraine and Russia said ...")."""
+    subject = act.subject
+    if subject is None or not dateline.start <= subject.idx < dateline.end:
+        return
+    after = [c for c in subject.children if c.dep_ in ("appos", "conj") and c.idx >= (lead or 0)]
+    act.subject = after[0] if after else None
+    act.mention = mention_of(act.subject)
+    if act.mention is not None and lead is not None:
+        doc = act.mention.doc
+        words = [t for t in act.mention if t.idx >= lead]  # not the dateline's region
+        act.mention = doc[words[0].i : act.mention.end] if words else None
 
 
 # What follows a dateline's place before the report's first word: ", Yemen", ", April

@@ -258,6 +258,10 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     for entity in entities:
         if entity.start <= head.idx < entity.end:
             name = entity.canonical or entity.text
+            if entity.start < mention.start_char and entity.label != "ORG":
+                # the recogniser ran the name into a dateline before it: "Karsk, Velmora -
+                # Velmora and ..."; the mention says where the name starts
+                name = head.doc.text[mention.start_char : entity.end]
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if entity.label == "ORG" and owner is not None and owner.idx < entity.start:
                 # "Russia's Defence Ministry": the organisation is the state's, name it whole
@@ -359,6 +363,25 @@ def resolve_speakers(
             )
 
 
+def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
+    """ "Ukraine and Russia said": both speak; named states, bodies or people joined by
+    "and" (not one name with "and" in it) are the speaker together."""
+    head = mention.root
+    if _name_with_and(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    members = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if len(members) < 2 or not all(m.ent_type_ in _SPEAKING_ENTITIES for m in members):
+        return None
+    spans = [mention_of(m) for m in members]
+    spans = [s if s.start >= mention.start else s.doc[mention.start : s.end] for s in spans]
+    names = [name_of(span, entities, aliases)[0] for span in spans]
+    names = list(dict.fromkeys(names))
+    return " and ".join(names) if len(names) > 1 else None
+
+
+_SPEAKING_ENTITIES = {"GPE", "ORG", "PERSON", "NORP"}
+
+
 def name_speaker(
     act, candidates: list[Antecedent], entities: list[Entity], aliases: AliasTable
 ) -> None:
@@ -374,6 +397,12 @@ def name_speaker(
         act.speaker_is_person = want_person and act.speaker is not None
         return
     act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
+    together = _joint_speakers(mention, entities, aliases)
+    if together is not None:
+        act.speaker, act.speaker_is_person = together, False
+        last = max((c for c in mention.root.children if c.dep_ == "conj"), key=lambda c: c.i)
+        act.mention = mention.doc[mention.start : mention_of(last).end]
+        return
     words = word.split()
     verb = mention.root.head
     if words[0] == "whose" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):

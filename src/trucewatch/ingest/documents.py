@@ -34,6 +34,17 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+# "Kyiv, Ukraine - ", "Sanaa (Reuters) - ": a place in title case is a dateline only
+# with its region or agency and a dash, which a sentence's subject never has.
+_TITLE_CASE_DATELINE = re.compile(
+    r"""
+    (?P<place>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2})
+    (?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)[ ]*(?:\((?P<agency1>[A-Za-z][A-Za-z .&]*)\))?
+      |[ ]*\((?P<agency2>[A-Za-z][A-Za-z .&]*)\))
+    [ ]+[-–—]{1,2}[ ]+
+    """,
+    re.VERBOSE,
+)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _TITLE_MAX_WORDS = 20
 _SENTENCE_END = tuple(".!?\"”’'")
@@ -148,6 +159,15 @@ def find_dateline(body: str) -> Dateline | None:
                 end=match.end("place"),
                 region=match["region"],
                 agency=match["agency"],
+            )
+        match = _TITLE_CASE_DATELINE.match(body, start)
+        if match:
+            return Dateline(
+                place=match["place"],
+                start=match.start("place"),
+                end=match.end("place"),
+                region=match["region"],
+                agency=match["agency1"] or match["agency2"],
             )
     return None
 
