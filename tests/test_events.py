@@ -380,3 +380,37 @@ def test_a_means_clause_takes_the_subject_and_date_of_its_verb(nlp):
 def test_what_an_instrument_does_is_done_by_its_owner(nlp):
     found = events(nlp, "date 2031-03-12\n\nIsraeli airstrikes killing civilians drew criticism.")
     assert find(found, trigger="killing").actor == ["Israel"]
+
+
+def test_they_in_what_two_states_say_is_those_states(nlp):
+    found = events(
+        nlp, " date 2031-06-11 Ukraine and Russia said on Monday they would swap prisoners.\n"
+    )
+    assert set(find(found, trigger="swap").actor) == {"Ukraine", "Russia"}
+
+
+def test_the_parties_of_a_deal_act_in_it_not_who_hailed_it(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Turkey hailed a deal between Armenia and Azerbaijan to swap prisoners.\n"
+        "A deal was reached between Armenia and Azerbaijan in May, during talks in Geneva.\n",
+    )
+    assert set(find(found, trigger="swap").actor) == {"Armenia", "Azerbaijan"}
+    assert set(find(found, trigger="talks").actor) == {"Armenia", "Azerbaijan"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army handed over 31 wounded prisoners to the Red Cross.",
+        "The deal frees 150 prisoners detained in Northmark.",
+    ],
+)
+def test_a_participle_that_says_what_people_are_is_no_event(nlp, sentence):
+    found = events(nlp, f" date 2031-06-11 {sentence}\n")
+    assert not [e for e in found if e.trigger in ("wounded", "detained")]
+
+
+def test_people_detained_on_a_day_were_arrested(nlp):
+    found = events(nlp, " date 2031-06-11 Police freed five men detained on Tuesday.\n")
+    assert find(found, trigger="detained").type == "COERCE"

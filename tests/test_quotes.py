@@ -300,3 +300,29 @@ def test_a_title_case_dateline_is_nobody_s_speech(nlp):
         nlp, "Karsk, Velmora - Velmora and Ostmark said on Monday they had swapped 90 prisoners."
     )
     assert record.speaker == "Velmora and Ostmark"
+
+
+def test_the_official_is_the_person_last_told_of(nlp):
+    records = quotes(
+        nlp,
+        "Red Cross adviser Mara Voss said the flights had landed. According to the official, "
+        "around 900 inmates were freed.\n\n"
+        "A senior Front official said talks went on. “We are ready,” the official said.\n\n"
+        "“Nothing was agreed,” the spokesman said.",
+    )
+    assert [r.speaker for r in records] == [
+        "Mara Voss",
+        "Mara Voss",
+        "senior Front official",
+        "senior Front official",
+        "spokesman",  # another noun: somebody not told of before
+    ]
+
+
+def test_a_statement_from_his_office_is_his_office_s(nlp):
+    [record] = quotes(
+        nlp,
+        "Prime Minister Arlen Dask spoke on Friday. A statement from his office said: "
+        "“The Front has broken the deal.”",
+    )
+    assert record.speaker == "Arlen Dask's office"

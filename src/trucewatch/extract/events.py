@@ -115,6 +115,8 @@ def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bo
 
 
 def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> Found | None:
+    if _a_state(token, senses):
+        return None
     # "Under the deal, mediated by Varenia, ...": a participle clause with a by-agent
     # is passive, and its actor is the agent, not the main clause's subject.
     participle_clause = (
@@ -181,7 +183,12 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             continue
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
-        actor = between(subject_for(token), resolver) if theme else resolver.participant(subject)
+        # "a deal between Armenia and Azerbaijan to swap prisoners": the deal's parties
+        pair = _parties_of_the_deal(token, resolver)
+        if theme:
+            actor = between(subject_for(token), resolver)
+        else:
+            actor = pair or resolver.participant(subject)
         target = None
         if not theme and sense.object_is_target:
             target = resolver.participant(obj, things)
@@ -192,6 +199,59 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if sense.argument and actor is None and target is None:
             continue
         return Found(token, sense, None, actor, target, theme)
+    return None
+
+
+# Participles that say what people are, not what was done to them: "wounded
+# prisoners", "prisoners detained in Israel", "servicemen held on the other side".
+_STATES = {"detain", "arrest", "jail", "imprison", "wound", "injure"}
+
+
+def _a_state(token: Token, senses: tuple[Sense, ...]) -> bool:
+    if token.lemma_.lower() not in _STATES:
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    if before is not None and (before.like_num or before.lower_ in ("the", "its", "their")):
+        # "31 wounded Ukrainian prisoners", which the parse may make a verb of
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and all(
+            t.dep_ in ("amod", "compound") for t in token.doc[token.i + 1 : objects[0].i]
+        ):
+            return True
+    if token.tag_ != "VBN":
+        return False
+    if token.dep_ == "amod":
+        return True  # "31 wounded Ukrainian prisoners"
+    if token.dep_ != "acl":
+        return False
+    # "Palestinians detained during raids on Tuesday" is an arrest: an agent, a time or
+    # an occasion makes the participle an event
+    told = {c.dep_ for c in token.children} & {"agent", "npadvmod"}
+    occasion = any(
+        c.dep_ == "prep" and c.lower_ in ("during", "after", "in", "on") and _timed(c)
+        for c in token.children
+    )
+    return not told and not occasion
+
+
+def _timed(prep: Token) -> bool:
+    return any(
+        t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _ATTACK_NOUNS for t in prep.subtree
+    )
+
+
+def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
+    """ "a deal between Armenia and Azerbaijan to swap prisoners": an infinitive of a
+    noun with "between" is the act of the noun's parties, whoever hailed the deal (the
+    parse may hang the infinitive on the clause's verb)."""
+    nouns = [verb.head] if verb.dep_ == "acl" else []
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ in ("advcl", "xcomp"):
+        nouns += [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    for noun in nouns:
+        pair = between(noun, resolver)
+        if pair is not None:
+            return pair
     return None
 
 
@@ -264,14 +324,22 @@ def noun_event(
     target = None
     if poss is not None:
         actor = resolver.participant(poss)
-        released = senses[0].mode == "release" and (
+        released = senses[0].mode in _DONE_TO_THE_OWNER and (
             poss.lower_ in ("his", "her", "their")
             or getattr(resolver.entity_at(poss), "label", None) == "PERSON"
         )
-        if released:  # "his release": the one released
+        if released:  # "his release", "her arrest": the one released or arrested
             actor, target = None, actor
     if actor is None:
         actor = between(token, resolver)
+    if actor is None and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+        # "a deal was reached between the government and the rebels during talks"
+        clause = token.head.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for holder in (clause, *subjects):
+            actor = between(holder, resolver)
+            if actor is not None:
+                break
     if actor is None:
         for child in children(token, "amod", "compound"):
             name = resolver.country_or_name(child)
@@ -312,6 +380,9 @@ def noun_event(
             continue
         return Found(token, sense, carrier, actor, target)
     return None
+
+
+_DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
 
 
 def merge_nouns_into_verbs(found: list[Found]) -> list[Found]:

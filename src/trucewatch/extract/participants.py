@@ -333,6 +333,8 @@ class Resolver:
             want_person = True
         elif word in ("it", "its"):
             want_person = False
+        elif word == "they":
+            return self.speakers_of_their_clause(head)
         else:
             return []
         earlier = [
@@ -343,6 +345,20 @@ class Resolver:
             and (want_person or self.actor_like(a.name))
         ]
         return [self.principal_of_name(earlier[-1].name)] if earlier else []
+
+    def speakers_of_their_clause(self, head: Token) -> list[str]:
+        """``Armenia and Azerbaijan said they would swap prisoners``: a plural subject of
+        what is said is those who say it, named together; any other ``they`` is left."""
+        clause = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return []
+        sayer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if sayer is None or sayer.pos_ == "PRON":
+            return []
+        found = self.participant(sayer, conjoined=True)
+        if found is None or (len(found.names) < 2 and sayer.tag_ != "NNPS"):
+            return []
+        return found.names
 
     def actor_like(self, name: str) -> bool:
         """A group antecedent that can act: a known actor or a participant noun."""

@@ -317,8 +317,8 @@ def antecedents(
         # said" is what was said, not who may say the next thing.
         if token.dep_ not in ("nsubj", "nsubjpass") or not main_clause(token.head):
             continue
-        if token.pos_ == "PRON" or quoted(token):
-            continue
+        if token.pos_ == "PRON" or quoted(token) or token.ent_type_ in ("DATE", "TIME"):
+            continue  # "Tuesday saw the first exchange": a day stands for nobody
         mention = mention_of(token)
         name, person = name_of(mention, entities, aliases)
         # "he" and "she" are one person: a plural subject is a group.
@@ -361,6 +361,50 @@ def resolve_speakers(
                 source.cue_lemma,
                 source.cue_span,
             )
+
+
+def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
+    """ "A statement from his office said": the office of the person last told of."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+            continue
+        for body in prep.children:
+            owner = next((c for c in body.children if c.dep_ == "poss"), None)
+            if body.dep_ == "pobj" and owner is not None and owner.lower_ in ("his", "her"):
+                people = [a for a in earlier if a.person and a.can_speak]
+                if people:
+                    return f"{people[-1].name}'s {body.text}"
+    return None
+
+
+# How far back "the official" looks for the person it stands for.
+_DESCRIPTION_REACH = 800
+
+
+def _the_person_told_of(
+    mention: Span, earlier: list[Antecedent], entities: list[Entity]
+) -> str | None:
+    """ "ICRC adviser Jessica Moussan said ... According to the official, ...": a singular
+    "the" + person noun without a name of its own is the person last told of, named or
+    described ("a senior official"), within a few sentences."""
+    head = mention.root
+    if (
+        head.tag_ != "NN"
+        or head.lemma_.lower() not in person_nouns()
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        or any(e.start < mention.end_char and mention.start_char < e.end for e in entities)
+        or any(c.dep_ in ("appos", "poss", "prep") for c in head.children)
+    ):
+        return None
+    people = [a for a in earlier if a.person and a.can_speak]
+    if not people or mention.start_char - people[-1].at > _DESCRIPTION_REACH:
+        return None
+    last = people[-1]
+    named = any(e.label == "PERSON" and (e.canonical or e.text) == last.name for e in entities)
+    noun = head.lemma_.lower()
+    if named or (last.name.casefold().split()[-1:] == [noun] and last.name.casefold() != noun):
+        return last.name  # a name, or the description with the same noun ("a senior official")
+    return None
 
 
 def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
@@ -412,6 +456,10 @@ def name_speaker(
         act.speaker, act.speaker_is_person = name_of(span, entities, aliases)
         return
     head = mention.root.lemma_.lower()
+    described = _the_person_told_of(mention, earlier, entities)
+    if described is not None:
+        act.speaker, act.speaker_is_person = described, True
+        return
     named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
     if len(words) == 2 and words[0] == "the" and head in group_nouns():
         # "The group said": the organisation last named, if any.
@@ -429,5 +477,6 @@ def name_speaker(
     elif head in information_nouns():
         # "the statement said", "an announcement by the ICRC": whoever issued it
         issuer = issuer_of(mention.root, entities) or _state_named_on(mention.root, aliases)
+        issuer = issuer or _whose_office(mention.root, earlier)
         if issuer is not None:
             act.speaker, act.speaker_is_person = issuer, False
