@@ -95,6 +95,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         for _ in range(4):
             if up.pos_ == "VERB" or up.head.i == up.i:
                 break
+            if up.pos_ == "ADP" and up.lower_ != "of":
+                break  # "in return for six hostages handed over": another act's
             up = up.head
         if up.pos_ == "VERB" and up.i != verb.i:
             heads += _heads(up, _INFINITIVE)

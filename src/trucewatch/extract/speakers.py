@@ -419,8 +419,15 @@ def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) 
     spans = [mention_of(m) for m in members]
     spans = [s if s.start >= mention.start else s.doc[mention.start : s.end] for s in spans]
     names = [name_of(span, entities, aliases)[0] for span in spans]
-    names = list(dict.fromkeys(names))
-    return " and ".join(names) if len(names) > 1 else None
+    if len(set(names)) < 2:
+        return None
+    # as written, when the phrase is just the names ("Israel and the United States")
+    words = mention.doc[mention.start : spans[-1].end]
+    if words[0].lower_ in _ARTICLES:
+        words = words[1:]
+    member_ids = {m.i for m in members}
+    plain = all(t.dep_ in ("cc", "det", "compound", "punct") or t.i in member_ids for t in words)
+    return words.text if plain else " and ".join(dict.fromkeys(names))
 
 
 _SPEAKING_ENTITIES = {"GPE", "ORG", "PERSON", "NORP"}
