@@ -414,3 +414,15 @@ def test_a_participle_that_says_what_people_are_is_no_event(nlp, sentence):
 def test_people_detained_on_a_day_were_arrested(nlp):
     found = events(nlp, " date 2031-06-11 Police freed five men detained on Tuesday.\n")
     assert find(found, trigger="detained").type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Early on Tuesday, 33 Palestinians held in Israeli prisons were freed.", ["Israel"]),
+        ("On Wednesday, 150 Ukrainian defenders were released from Russian captivity.", ["Russia"]),
+    ],
+)
+def test_a_release_from_a_state_s_prisons_is_that_state_s(nlp, sentence, actor):
+    found = events(nlp, f" date 2031-06-11 {sentence}\n")
+    assert find(found, mode="release").actor == actor

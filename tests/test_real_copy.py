@@ -571,3 +571,22 @@ def test_people_of_the_other_side_than_the_prisoners_before_are_hostages(claims_
     )
     assert found["13 Israelis"].category == "hostages_released"
     assert found["four Thai citizens"].category == "hostages_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "category"),
+    [
+        ("The group turned over all 20 living hostages on Monday.", "20 living hostages",
+         "hostages_released"),
+        ("Ostmark also freed 22 wounded Valdorian soldiers.", "22 wounded Valdorian soldiers",
+         "prisoners_released"),
+        ("The deal includes the release of 50 hostages and 150 prisoners.", "150 prisoners",
+         "prisoners_released"),
+        ("In all, 230 Ukrainian captives had been returned from Russian custody.",
+         "230 Ukrainian captives", "prisoners_released"),
+        ("The group freed three Israeli captives on Saturday.", "three Israeli captives",
+         "hostages_released"),
+    ],
+)  # fmt: skip
+def test_what_the_freed_are(claims_of, sentence, phrase, category):
+    assert claims_of(sentence)[phrase].category == category

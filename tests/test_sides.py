@@ -323,3 +323,8 @@ def test_people_of_no_party_beside_people_of_no_named_side_were_freed_beside_the
     result = ledger(parse_spec(SWAP), claims, dt.date(2031, 5, 1))
     rows = {o["id"]: o["delivered"]["best"] for o in result["phases"][0]["obligations"]}
     assert rows["ukrainians"] == 3
+
+
+def test_people_released_from_a_state_s_captivity_are_freed_by_it(claims_of):
+    found = claims_of("On Wednesday, 150 Ukrainian defenders were released from Russian captivity.")
+    assert found["150 Ukrainian defenders"].released_by == ["Russia"]

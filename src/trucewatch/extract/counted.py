@@ -76,6 +76,8 @@ def _main_verb(verb: Token) -> Token:
 
 
 _STRONG = ("killed", "wounded", "displaced", "released")
+# Verbs that free people whatever their state: not "two wounded soldiers were brought in"
+_FREEING = {"free", "release", "exchange", "swap", "trade", "repatriate", "liberate", "return"}
 
 
 def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "held")) -> str | None:
@@ -90,6 +92,14 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "due to go free"
         if "released" in only and lemma == "be" and any(c.lower_ == "back" for c in token.children):
             return "released"  # "three women were back in Israel"
+        if (
+            "released" in only
+            and lemma in verbs["released_with_over"]
+            and any(
+                c.lower_ in ("over", "back") and c.dep_ in ("prt", "advmod") for c in token.children
+            )
+        ):
+            return "released"  # "Hamas turned over all 20 living hostages"
         if (
             "displaced" in only
             and lemma in verbs["displaced_with_from"]
@@ -122,7 +132,10 @@ def category_of(
             return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
     subset = set(lex["subset_words"])
     if any(
-        t.lemma_.lower() in subset or t.lower_ in subset for t in [*chain, verb] if t is not None
+        (t.lemma_.lower() in subset or t.lower_ in subset)
+        and t.tag_ not in ("VBZ", "VBD", "VBP")  # not "the deal includes the release of"
+        for t in [*chain, verb]
+        if t is not None
     ) and _same_sentence_before(q, decided, doc):
         return None  # "620 prisoners ..., including around 50 serving life sentences"
     if noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
@@ -156,6 +169,10 @@ def category_of(
         or _action([*chain, *verbs], lex)
         or _action(modifiers, lex)
     )
+    if action == "wounded" and any(
+        v.lemma_.lower() in _FREEING for v in [*chain, *verbs] if v.pos_ in ("VERB", "NOUN")
+    ):
+        action = "released"  # "Russia freed 22 wounded soldiers": the wounded were freed
     elided = (
         noun is None
         and action not in ("killed", "wounded", "displaced")
@@ -184,8 +201,12 @@ def category_of(
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if action is None and _conveyed(q, verb, lex):
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
-    if lemma in hostage:
+    if lemma in hostage and not (
+        lemma == "captive" and any(_state_held(t) for t in doc[q.first].sent)
+    ):  # "230 captives returned from Russian custody" are a state's prisoners
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
+    if lemma == "captive":
+        lemma = "prisoner"
     if (
         action is None
         and noun is not None
@@ -455,7 +476,8 @@ def hostage_or_prisoner(
         found = None
         if word in hostage or token.lemma_.lower() in hostage:
             found = "hostages"
-            if _state_held(token) or war_prisoners:
+            neutral = token.lemma_.lower() in ("captive", "captivity")
+            if _state_held(token) or war_prisoners or (neutral and held_by_a_state):
                 found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
             found = "prisoners"
@@ -474,6 +496,8 @@ def hostage_or_prisoner(
     lex = lexicon()
     held_by = holder_side(q.noun) if q.noun is not None else None
     told = _told(doc)
+    # "230 captives ... returned from Russian custody": captives of a state are prisoners
+    held_by_a_state = any(_state_held(t) for t in doc[q.first].sent)
     # Soldiers or servicemen held captive, not by an armed group, in a report that does not
     # call people hostages more often than prisoners ("captivity" is said of both):
     # prisoners of war ("103 soldiers held captive were swapped").
@@ -565,7 +589,7 @@ def _captive_like(q: Quantity) -> bool:
 
 def _state_held(token: Token) -> bool:
     """ "Russian captivity", "Israeli captivity": held by a state, so prisoners."""
-    return token.lemma_.lower() == "captivity" and any(
+    return token.lemma_.lower() in ("captivity", "custody") and any(
         c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
         for c in token.children
     )
@@ -578,6 +602,8 @@ def _told(doc: Doc) -> dict[str, int]:
         lex = lexicon()
         hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
         lemmas = [t.lemma_.lower() for t in doc]
+        # "captivity" and "captives" are said of a state's prisoners too: they tell neither
+        hostage = hostage - {"captive", "captivity"}
         found = {
             "hostages": sum(lemma in hostage for lemma in lemmas),
             "prisoners": sum(lemma in prisoner for lemma in lemmas),

@@ -146,6 +146,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             agent = next(iter(children(child, "pobj")), None)
         if agent is None:
             agent = attacker_of(token)
+        if agent is None and any(s.mode == "release" for s in senses):
+            agent = _jailer(token, obj, resolver)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -238,6 +240,24 @@ def _timed(prep: Token) -> bool:
     return any(
         t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _ATTACK_NOUNS for t in prep.subtree
     )
+
+
+_CUSTODY = {"prison", "jail", "captivity", "custody", "detention"}
+
+
+def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | None:
+    """ "33 Palestinians held in Israeli prisons were freed", "returned from Russian
+    captivity": a release without an agent is the act of the state whose prisons held
+    them."""
+    places = [*verb.children, *(freed.subtree if freed is not None else ())]
+    for token in places:
+        for custody in [token, *token.subtree] if token.dep_ == "prep" else [token]:
+            if custody.lemma_.lower() not in _CUSTODY:
+                continue
+            for owner in custody.children:
+                if owner.dep_ in ("amod", "compound", "poss") and resolver.country_or_name(owner):
+                    return owner
+    return None
 
 
 def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:

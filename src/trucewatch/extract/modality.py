@@ -215,6 +215,7 @@ def cumulative(
     for _ in range(3):  # "the total of ..." above the figure
         token = token.head
         words.append(token.lower_)
+    released = lexicon()["verbs"]["released"]
     if verb is not None:
         heads = _heads(verb, _CLAUSE)
         if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
@@ -229,9 +230,9 @@ def cumulative(
             if _over_rounds(head) or _over_a_period(head):
                 return True
             for child in head.children:
-                if child.dep_ == "mark":
+                if child.dep_ == "mark" and head.lemma_.lower() in released:
                     # "the largest swap since both sides freed 1,000 in 2020": the
-                    # figure's own clause is what the other is dated from
+                    # figure's own release is what the other is dated from
                     continue
                 words.append(child.lower_)
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
