@@ -326,3 +326,12 @@ def test_a_statement_from_his_office_is_his_office_s(nlp):
         "“The Front has broken the deal.”",
     )
     assert record.speaker == "Arlen Dask's office"
+
+
+def test_both_sides_are_the_two_named_before(nlp):
+    records = quotes(
+        nlp,
+        "Russia and Ukraine swapped 150 prisoners each on Wednesday. Both sides said the "
+        "exchange was mediated by the United Arab Emirates.",
+    )
+    assert records[-1].speaker == "Russia and Ukraine"

@@ -377,6 +377,31 @@ def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
     return None
 
 
+_PAIR_NOUNS = {"side", "country", "nation", "party", "neighbour", "neighbor", "foe", "rival"}
+
+
+def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
+    """ "Both sides said ...", "the two countries said": the last two states or known
+    groups named before, together ("Russia and Ukraine")."""
+    head = mention.root
+    words = {c.lower_ for c in head.children}
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS or not words & {"both", "two"}:
+        return None
+    named: list[str] = []
+    for entity in reversed([e for e in entities if e.end <= mention.start_char]):
+        if entity.label not in ("GPE", "ORG"):  # a people is no side that speaks
+            continue
+        actor = aliases.lookup(entity.canonical or entity.text)
+        if actor is None or (entity.label == "GPE" and actor.sector != "GOV"):
+            continue
+        name = actor.principal or actor.canonical
+        if name not in named:
+            named.append(name)
+        if len(named) == 2:
+            return " and ".join(reversed(named))
+    return None
+
+
 # How far back "the official" looks for the person it stands for.
 _DESCRIPTION_REACH = 800
 
@@ -463,6 +488,10 @@ def name_speaker(
         act.speaker, act.speaker_is_person = name_of(span, entities, aliases)
         return
     head = mention.root.lemma_.lower()
+    pair = _the_two_named(mention, entities, aliases)
+    if pair is not None:
+        act.speaker, act.speaker_is_person = pair, False
+        return
     described = _the_person_told_of(mention, earlier, entities)
     if described is not None:
         act.speaker, act.speaker_is_person = described, True
