@@ -335,3 +335,13 @@ def test_both_sides_are_the_two_named_before(nlp):
         "exchange was mediated by the United Arab Emirates.",
     )
     assert records[-1].speaker == "Russia and Ukraine"
+
+
+def test_a_bare_quote_paragraph_after_quoted_speech_is_the_same_speaker_s(nlp):
+    records = quotes(
+        nlp,
+        "“We brought home 150 of our people,” Mara Voss said on Wednesday.\n\n"
+        "“In total, 4,552 people have been brought back home.”\n\n"
+        "Officials met in the capital.\n\n“Nothing is agreed.”\n",
+    )
+    assert [r.speaker for r in records] == ["Mara Voss", "Mara Voss", None]

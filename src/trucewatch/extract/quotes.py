@@ -181,14 +181,24 @@ def extract_quotes(
     acts += according_to(doc, cues)
     covered = [(a.start, a.end) for a in acts]
     previous: tuple[Marks, Act] | None = None
+    paragraphs = paragraph_spans(body)
     for m in marks:
         if any(a <= m.start and m.end <= b for a, b in covered):
             for act in acts:  # quoted words inside reported speech
                 if act.start <= m.start and m.end <= act.end and not act.direct:
                     act.partial = True
             continue
-        # “A,” he said. “B.” and quotes running on over paragraphs: B is the same speaker's.
-        same_speech = previous is not None and (m.continues or previous[0].paragraph == m.paragraph)
+        # “A,” he said. “B.” and quotes running on over paragraphs: B is the same speaker's;
+        # so is a paragraph that is one bare quote after a paragraph of quoted speech.
+        same_speech = previous is not None and (
+            m.continues
+            or previous[0].paragraph == m.paragraph
+            or (
+                previous[0].paragraph == m.paragraph - 1
+                and previous[1].direct
+                and _whole_paragraph(body, m, paragraphs[m.paragraph])
+            )
+        )
         act = direct_quote(doc, m, cues, quoted, previous[1] if same_speech else None)
         if act is None:
             continue
@@ -211,6 +221,14 @@ def extract_quotes(
                 lead  # "SANAA: The exchange was delayed, according to ...": not the dateline
             )
     return [to_record(act, doc, document, utterance_date(doc, act, document.date)) for act in acts]
+
+
+def _whole_paragraph(body: str, m: Marks, paragraph: tuple[int, int]) -> bool:
+    """The quote is all its paragraph holds (a closing full stop aside)."""
+    start, end = paragraph
+    if body[start:end].lstrip()[:1] != body[m.open] or len(body[start : m.open].strip()):
+        return False
+    return m.close is None or body[m.close + 1 : end].strip() in ("", ".")
 
 
 def _past_the_dateline(act, dateline, lead: int | None) -> None:
