@@ -345,3 +345,12 @@ def test_a_bare_quote_paragraph_after_quoted_speech_is_the_same_speaker_s(nlp):
         "Officials met in the capital.\n\n“Nothing is agreed.”\n",
     )
     assert [r.speaker for r in records] == ["Mara Voss", "Mara Voss", None]
+
+
+def test_the_statement_is_theirs_who_said_it_in_a_statement(nlp):
+    records = quotes(
+        nlp,
+        "Armenia and Azerbaijan said in a joint statement on Thursday that they would swap "
+        "prisoners.\n\n“The two sides will exchange prisoners of war,” the statement said.\n",
+    )
+    assert records[-1].speaker == "Armenia and Azerbaijan"

@@ -230,6 +230,13 @@ _ISSUING_VERBS = {"issue", "release", "publish", "put", "sign", "make", "send", 
 
 
 def _origin_phrase(noun: Token) -> str | None:
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB":
+        # "Armenia and Azerbaijan said in a joint statement": who said it issued it
+        subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+            spans = [mention_of(m) for m in (subject, *subject.conjuncts)]
+            return noun.doc[min(s.start for s in spans) : max(s.end for s in spans)].text
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.ent_type_ or subject.conjuncts):
