@@ -328,3 +328,11 @@ def test_people_of_no_party_beside_people_of_no_named_side_were_freed_beside_the
 def test_people_released_from_a_state_s_captivity_are_freed_by_it(claims_of):
     found = claims_of("On Wednesday, 150 Ukrainian defenders were released from Russian captivity.")
     assert found["150 Ukrainian defenders"].released_by == ["Russia"]
+
+
+def test_whose_soldiers_through_nested_of_phrases(claims_of):
+    found = claims_of(
+        "In return, 390 prisoners of war of the Armed Forces of Ukraine were handed over."
+    )
+    [figure] = found.values()
+    assert (figure.value, figure.received_by) == (390, ["Ukraine"])

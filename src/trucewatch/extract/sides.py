@@ -156,8 +156,7 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
         if child.dep_ in _NOUN_MODIFIERS:
             words.append(child)
         if child.dep_ == "prep" and child.lower_ == "of":  # "prisoners of the Ukrainian army"
-            for pobj in child.children:
-                words += [pobj, *(c for c in pobj.children if c.dep_ in _NOUN_MODIFIERS)]
+            words += _of_phrase(child)
     listed = _destinations(span, aliases)
     if listed is not None:  # "10 were flown to Russia, 13 to Germany and three to Canada"
         return listed
@@ -183,6 +182,19 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
         if name is not None and name not in found:
             found.append(name)
     return found
+
+
+def _of_phrase(of: Token, depth: int = 3) -> list[Token]:
+    """The words of an "of" phrase and the "of" phrases inside it: "prisoners of war of
+    the Armed Forces of Ukraine"."""
+    words: list[Token] = []
+    for pobj in (c for c in of.children if c.dep_ == "pobj"):
+        words += [pobj, *(c for c in pobj.children if c.dep_ in _NOUN_MODIFIERS)]
+        if depth > 1:
+            for inner in pobj.children:
+                if inner.dep_ == "prep" and inner.lower_ == "of":
+                    words += _of_phrase(inner, depth - 1)
+    return words
 
 
 def _receiving_side(root: Token) -> Token | None:
