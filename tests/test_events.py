@@ -426,3 +426,10 @@ def test_people_detained_on_a_day_were_arrested(nlp):
 def test_a_release_from_a_state_s_prisons_is_that_state_s(nlp, sentence, actor):
     found = events(nlp, f" date 2031-06-11 {sentence}\n")
     assert find(found, mode="release").actor == actor
+
+
+def test_a_release_that_was_supposed_to_happen_is_planned(nlp):
+    found = events(
+        nlp, " date 2031-06-11 The Front was supposed to release 20 captives by Monday.\n"
+    )
+    assert find(found, mode="release").status == "planned"
