@@ -433,3 +433,8 @@ def test_a_release_that_was_supposed_to_happen_is_planned(nlp):
         nlp, " date 2031-06-11 The Front was supposed to release 20 captives by Monday.\n"
     )
     assert find(found, mode="release").status == "planned"
+
+
+def test_a_headline_s_list_of_states_acts_together(nlp):
+    found = events(nlp, " date 2031-06-11 Russia, Ukraine swap 372 prisoners of war.\n")
+    assert set(find(found, mode="release").actor) == {"Russia", "Ukraine"}

@@ -141,6 +141,9 @@ class Resolver:
                 return None
             token = after[-1]
         heads = [token, *(c for c in token.conjuncts if conjoined or c.i > token.i)]
+        if token.ent_type_ == "GPE":
+            # "Russia, Ukraine swap 372 prisoners": a headline's list of states
+            heads += [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "GPE"]
         heads.sort(key=lambda t: t.i)
         names: list[str] = []
         for head in heads:
