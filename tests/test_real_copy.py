@@ -545,6 +545,8 @@ def test_a_birthday_is_no_count(claims_of):
     ("sentence", "phrase"),
     [
         ("This brings the total number of prisoners released by the army to 180.", "180"),
+        ("It brings to 18 the number of hostages freed, along with 583 prisoners.",
+         "583 prisoners"),
         ("During this period, 110 captives were released by the group.", "110 captives"),
         ("The army freed 1,000 prisoners throughout the truce.", "1,000 prisoners"),
     ],

@@ -203,7 +203,7 @@ def cumulative(
         for c in [*counted.children, *q.root.children]
     ):
         return False  # "another 103 soldiers have been returned", "two more bodies": the latest
-    if _tallied(q):
+    if _tallied(q) or _along_with_a_tally(counted):
         return True
     if _one_round(counted, verb):
         return False  # "the second group of 13", "freed three in the fourth exchange"
@@ -319,6 +319,23 @@ def _tallied(q: Quantity) -> bool:
         if token.head.i == token.i:
             break
     return False
+
+
+def _along_with_a_tally(counted: Token) -> bool:
+    """ "brings to 18 the number of hostages freed, along with 583 prisoners": what is
+    added to a tally's figure is a total too."""
+    along = counted.head
+    if (
+        counted.dep_ != "pobj"
+        or along.lower_ != "with"
+        or along.head.lower_ not in ("along", "together")
+    ):
+        return False
+    verb = along.head.head
+    tallies = lexicon()["tallies"]
+    return verb.lemma_.lower() in tallies["verbs"] and any(
+        c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in tallies["nouns"] for c in verb.children
+    )
 
 
 def _over_rounds(verb: Token) -> bool:
