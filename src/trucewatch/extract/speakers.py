@@ -388,25 +388,53 @@ _PAIR_NOUNS = {"side", "country", "nation", "party", "neighbour", "neighbor", "f
 
 
 def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
-    """ "Both sides said ...", "the two countries said": the last two states or known
-    groups named before, together ("Russia and Ukraine")."""
+    """ "Both sides said ...", "the two countries said": the two states or known groups
+    the report last named together ("Russia and Ukraine exchanged ..."); not the last
+    two named apart, who may be a mediator and a bystander."""
     head = mention.root
     words = {c.lower_ for c in head.children}
     if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS or not words & {"both", "two"}:
         return None
-    named: list[str] = []
-    for entity in reversed([e for e in entities if e.end <= mention.start_char]):
+    doc = mention.doc
+
+    def party(entity: Entity) -> str | None:
         if entity.label not in ("GPE", "ORG"):  # a people is no side that speaks
-            continue
+            return None
         actor = aliases.lookup(entity.canonical or entity.text)
         if actor is None or (entity.label == "GPE" and actor.sector != "GOV"):
+            return None
+        return actor.principal or actor.canonical
+
+    at = {e.start: e for e in entities}
+    for entity in reversed([e for e in entities if e.end <= mention.start_char]):
+        first = party(entity)
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if first is None or span is None:
             continue
-        name = actor.principal or actor.canonical
-        if name not in named:
-            named.append(name)
-        if len(named) == 2:
-            return " and ".join(reversed(named))
+        if not _set_against_each_other(span.root):
+            continue
+        partners = [c for c in span.root.children if c.dep_ == "conj"]
+        for partner in partners:
+            other = at.get(partner.idx) or next(
+                (e for e in entities if e.start <= partner.idx < e.end), None
+            )
+            second = party(other) if other is not None else None
+            if second is not None and second != first:
+                return f"{first} and {second}"
     return None
+
+
+# Verbs and nouns that make two named parties the two sides of something.
+_MUTUAL = {"swap", "exchange", "trade", "agree", "sign", "negotiate", "talk", "fight", "clash"}
+
+
+def _set_against_each_other(name: Token) -> bool:
+    """ "Russia and Ukraine swapped 150 each", "a deal between Israel and Hamas": a pair
+    named as the two sides of an act, not "Israel and the United States said"."""
+    if name.dep_ == "pobj" and name.head.lower_ == "between":
+        return True
+    verb = name.head if name.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and verb.lemma_.lower() in _MUTUAL
 
 
 # How far back "the official" looks for the person it stands for.
@@ -455,9 +483,9 @@ def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) 
         return None
     # as written, when the phrase is just the names ("Israel and the United States")
     words = mention.doc[mention.start : spans[-1].end]
-    if words[0].lower_ in _ARTICLES:
-        words = words[1:]
     member_ids = {m.i for m in members}
+    while len(words) > 1 and words[0].pos_ != "PROPN" and words[0].i not in member_ids:
+        words = words[1:]  # "the", "arch-foes Armenia and Azerbaijan"
     plain = all(t.dep_ in ("cc", "det", "compound", "punct") or t.i in member_ids for t in words)
     return words.text if plain else " and ".join(dict.fromkeys(names))
 
