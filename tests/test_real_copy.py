@@ -592,3 +592,20 @@ def test_people_of_the_other_side_than_the_prisoners_before_are_hostages(claims_
 )  # fmt: skip
 def test_what_the_freed_are(claims_of, sentence, phrase, category):
     assert claims_of(sentence)[phrase].category == category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another 22 soldiers returned outside of the one-for-one exchange.",
+        "It was one of the largest exchanges since the war began.",
+        "Two of his children, Alma (13 at the time) and Noam (17 at the time), were taken hostage.",
+    ],
+)
+def test_a_ratio_a_rank_or_an_age_at_the_time_is_no_count(claims_of, sentence):
+    assert all(c.value not in (1, 13, 17) for c in claims_of(sentence).values())
+
+
+def test_people_taken_hostage_beside_the_killed_are_held(claims_of):
+    found = claims_of("The attack killed 1,200 people, with about 240 taken hostage.")
+    assert found["about 240 taken hostage"].category == "hostages_held"

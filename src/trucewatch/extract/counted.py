@@ -201,6 +201,10 @@ def category_of(
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if action is None and _conveyed(q, verb, lex):
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
+    if lemma in hostage and any(
+        c.lemma_.lower() in lex["verbs"]["held"] for c in modifiers if c.pos_ == "VERB"
+    ):
+        return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
     if lemma in hostage and not (
         lemma == "captive" and any(_state_held(t) for t in doc[q.first].sent)
     ):  # "230 captives returned from Russian custody" are a state's prisoners

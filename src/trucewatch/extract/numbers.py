@@ -238,6 +238,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "+44 20 7946 0958": a phone number
     if _age(following, lex):
         return True
+    if value == 1 and _one_as_a_rank_or_ratio(doc, first, last, following):
+        return True
     if first > 0 and doc[first - 1].lower_ in ("past", "half", "quarter"):
         return True  # "half past eight"
     if first > 0 and doc[first - 1].lower_ in lex["age_words"]:
@@ -291,6 +293,17 @@ def _age(following: list[str], lex) -> bool:
     return len(words) >= 2 and words[0] in _AGE_UNITS and words[1] in lex["age_words"]
 
 
+def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str]) -> bool:
+    """ "the one-for-one exchange" (a ratio; "95-for-95" is each side's count), "one of
+    the largest exchanges" (a rank)."""
+    if following[:2] == ["-", "for"] or (
+        first > 1 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "for"
+    ):
+        return True
+    rank = doc[last + 3] if following[:2] == ["of", "the"] and len(doc) > last + 3 else None
+    return rank is not None and (rank.tag_ in ("JJS", "RBS") or rank.lower_ == "most")
+
+
 def _birthday(doc: Doc, first: int, last: int) -> bool:
     """ "Emily turned nine earlier this month"; not "turned 30 prisoners over"."""
     if first == 0 or doc[first - 1].lemma_.lower() != "turn":
@@ -304,11 +317,13 @@ def _age_after_name(doc: Doc, first: int, last: int) -> bool:
     commas, or in brackets, after a name."""
     if first < 2 or doc[first - 1].text not in (",", "("):
         return False
+    value = number_value(doc[first])
+    if [t.lower_ for t in doc[last + 1 : last + 4]] == ["at", "the", "time"]:
+        last += 3  # "Alma (13 at the time)"
     if doc[first - 1].text == "(" and (last + 1 >= len(doc) or doc[last + 1].text != ")"):
         return False
     name = doc[first - 2]
     closing = doc[last + 1] if last + 1 < len(doc) else None
-    value = number_value(doc[first])
     return (
         (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
         and value is not None
