@@ -354,3 +354,13 @@ def test_the_statement_is_theirs_who_said_it_in_a_statement(nlp):
         "prisoners.\n\n“The two sides will exchange prisoners of war,” the statement said.\n",
     )
     assert records[-1].speaker == "Armenia and Azerbaijan"
+
+
+def test_the_leader_of_a_people_named_before_and_a_ministry_named_whole(nlp):
+    records = quotes(
+        nlp,
+        "Mara Voss spoke in the capital on Friday. “We will bring everyone home,” the "
+        "Ukrainian leader said.\n\nRussia’s Ministry of Defense said that 246 servicemen "
+        "were returned.\n",
+    )
+    assert [r.speaker for r in records] == ["Mara Voss", "Russia’s Ministry of Defense"]

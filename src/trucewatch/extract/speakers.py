@@ -271,8 +271,9 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
                 name = head.doc.text[mention.start_char : entity.end]
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if entity.label == "ORG" and owner is not None and owner.idx < entity.start:
-                # "Russia's Defence Ministry": the organisation is the state's, name it whole
-                name = head.doc[owner.i : head.i + 1].text
+                # "Russia's Defence Ministry", "Russia's Ministry of Defense": the
+                # organisation is the state's, name it whole
+                name = head.doc.text[owner.idx : max(entity.end, head.idx + len(head))]
             elif entity.label == "ORG" and mention.start_char < entity.start:
                 # "the Lost and Missing Families Forum": the recogniser took the last words
                 words = mention[1:] if mention[0].lower_ in _ARTICLES else mention
@@ -452,7 +453,11 @@ def _the_person_told_of(
         head.tag_ != "NN"
         or head.lemma_.lower() not in person_nouns()
         or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        or any(e.start < mention.end_char and mention.start_char < e.end for e in entities)
+        or any(
+            e.start < mention.end_char and mention.start_char < e.end
+            for e in entities
+            if e.label != "NORP"  # "the Ukrainian leader" has no name of its own
+        )
         or any(c.dep_ in ("appos", "poss", "prep") for c in head.children)
     ):
         return None
