@@ -438,3 +438,8 @@ def test_a_release_that_was_supposed_to_happen_is_planned(nlp):
 def test_a_headline_s_list_of_states_acts_together(nlp):
     found = events(nlp, " date 2031-06-11 Russia, Ukraine swap 372 prisoners of war.\n")
     assert set(find(found, mode="release").actor) == {"Russia", "Ukraine"}
+
+
+def test_a_swap_with_the_other_side_is_both_sides(nlp):
+    found = events(nlp, " date 2031-06-11 Ukraine swapped 150 prisoners with Russia on Monday.\n")
+    assert find(found, mode="release").actor == ["Ukraine", "Russia"]

@@ -190,7 +190,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if theme:
             actor = between(subject_for(token), resolver)
         else:
-            actor = pair or resolver.participant(subject)
+            actor = pair or _with_the_other_side(token, resolver.participant(subject), resolver)
         target = None
         if not theme and sense.object_is_target:
             target = resolver.participant(obj, things)
@@ -258,6 +258,29 @@ def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | Non
                 if owner.dep_ in ("amod", "compound", "poss") and resolver.country_or_name(owner):
                     return owner
     return None
+
+
+_MUTUAL_VERBS = {"swap", "exchange", "trade"}
+
+
+def _with_the_other_side(
+    verb: Token, actor: Participant | None, resolver: Resolver
+) -> Participant | None:
+    """ "Ukraine swapped 150 prisoners with Russia": both sides swap."""
+    if actor is None or verb.lemma_.lower() not in _MUTUAL_VERBS:
+        return actor
+    for prep in children(verb, "prep"):
+        if prep.lower_ != "with":
+            continue
+        other = resolver.participant(next(iter(children(prep, "pobj")), None))
+        if other is not None and not set(other.names) & set(actor.names):
+            return Participant(
+                [*actor.names, *other.names],
+                actor.mention,
+                [*actor.countries, *other.countries],
+                [*actor.sectors, *other.sectors],
+            )
+    return actor
 
 
 def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
