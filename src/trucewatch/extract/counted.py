@@ -76,6 +76,8 @@ def _main_verb(verb: Token) -> Token:
 
 
 _STRONG = ("killed", "wounded", "displaced", "released")
+# Verbs that take people captive: "240 taken hostage" (not "captives held by X ... freed")
+_TAKING = {"take", "capture", "seize", "abduct", "kidnap"}
 # Verbs that free people whatever their state: not "two wounded soldiers were brought in"
 _FREEING = {"free", "release", "exchange", "swap", "trade", "repatriate", "liberate", "return"}
 
@@ -201,8 +203,10 @@ def category_of(
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if action is None and _conveyed(q, verb, lex):
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
-    if lemma in hostage and any(
-        c.lemma_.lower() in lex["verbs"]["held"] for c in modifiers if c.pos_ == "VERB"
+    if (
+        lemma in hostage
+        and action != "released"
+        and any(c.lemma_.lower() in _TAKING for c in modifiers if c.pos_ == "VERB")
     ):
         return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
     if lemma in hostage and not (
