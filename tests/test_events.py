@@ -443,3 +443,13 @@ def test_a_headline_s_list_of_states_acts_together(nlp):
 def test_a_swap_with_the_other_side_is_both_sides(nlp):
     found = events(nlp, " date 2031-06-11 Ukraine swapped 150 prisoners with Russia on Monday.\n")
     assert find(found, mode="release").actor == ["Ukraine", "Russia"]
+
+
+def test_an_exchange_with_the_other_side_and_a_release_from_a_state(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Ukraine held another prisoner exchange with Russia on Monday.\n"
+        "Ten detainees were freed from Venezuela on Friday.\n",
+    )
+    assert find(found, trigger="exchange").actor == ["Ukraine", "Russia"]
+    assert find(found, trigger="freed").actor == ["Venezuela"]

@@ -249,6 +249,10 @@ def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | Non
     """ "33 Palestinians held in Israeli prisons were freed", "returned from Russian
     captivity": a release without an agent is the act of the state whose prisons held
     them."""
+    for prep in children(verb, "prep"):
+        state = next(iter(children(prep, "pobj")), None) if prep.lower_ == "from" else None
+        if state is not None and state.ent_type_ == "GPE" and resolver.country_or_name(state):
+            return state  # "ten Americans were freed from Venezuela"
     places = [*verb.children, *(freed.subtree if freed is not None else ())]
     for token in places:
         for custody in [token, *token.subtree] if token.dep_ == "prep" else [token]:
@@ -273,14 +277,21 @@ def _with_the_other_side(
         if prep.lower_ != "with":
             continue
         other = resolver.participant(next(iter(children(prep, "pobj")), None))
-        if other is not None and not set(other.names) & set(actor.names):
-            return Participant(
-                [*actor.names, *other.names],
-                actor.mention,
-                [*actor.countries, *other.countries],
-                [*actor.sectors, *other.sectors],
-            )
+        if other is not None:
+            return _together(actor, other)
     return actor
+
+
+def _together(actor: Participant, other: Participant) -> Participant:
+    """Two sides of one act, named as the first is mentioned."""
+    if set(other.names) & set(actor.names):
+        return actor
+    return Participant(
+        [*actor.names, *other.names],
+        actor.mention,
+        [*actor.countries, *other.countries],
+        [*actor.sectors, *other.sectors],
+    )
 
 
 def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
@@ -414,6 +425,14 @@ def noun_event(
                 continue
             if prep.lower_ != "of" or resolver.entity_at(pobj) is not None:
                 target = resolver.participant(pobj)
+            if (
+                prep.lower_ == "with"
+                and token.lemma_.lower() in _MUTUAL_VERBS
+                and actor is not None
+                and target is not None
+            ):
+                # "Ukraine held another prisoner exchange with Russia": both sides swap
+                actor, target = _together(actor, target), None
     for sense in senses:
         if sense.with_ is not None and not any(
             t.lemma_.lower() in sense.with_ or t.lower_ in sense.with_
