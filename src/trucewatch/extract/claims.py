@@ -140,10 +140,12 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
     ("19 Israeli hostages and five Thai nationals": foreigners are often freed outside
     the deal), or the living and the dead are not added."""
     groups: list[list[tuple[Quantity, Claim]]] = []
+    sentence = [doc[q.first].sent.start for q, _ in read]  # once, not once per pair
     for i, (q, claim) in enumerate(read):
-        for earlier, first in reversed(read[:i]):
+        for j in range(i - 1, -1, -1):
+            earlier, first = read[j]
             if (
-                doc[earlier.first].sent != doc[q.first].sent
+                sentence[j] != sentence[i]
                 or first.category in _NO_SUM
                 or first.modality != claim.modality
             ):

@@ -25,7 +25,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from trucewatch.extract.actors import AliasTable
-from trucewatch.extract.records import Entity
+from trucewatch.extract.records import Entity, doc_text
 
 _MENTION_DROP = {"appos", "relcl", "acl", "advcl", "cc", "conj"}
 _MENTION_STOPS = {",", "(", ")", "–", "—", ";", ":"}
@@ -268,12 +268,12 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
             if entity.start < mention.start_char and entity.label != "ORG":
                 # the recogniser ran the name into a dateline before it: "Karsk, Velmora -
                 # Velmora and ..."; the mention says where the name starts
-                name = head.doc.text[mention.start_char : entity.end]
+                name = doc_text(head.doc)[mention.start_char : entity.end]
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if entity.label == "ORG" and owner is not None and owner.idx < entity.start:
                 # "Russia's Defence Ministry", "Russia's Ministry of Defense": the
                 # organisation is the state's, name it whole
-                name = head.doc.text[owner.idx : max(entity.end, head.idx + len(head))]
+                name = doc_text(head.doc)[owner.idx : max(entity.end, head.idx + len(head))]
             elif entity.label == "ORG" and mention.start_char < entity.start:
                 # "the Lost and Missing Families Forum": the recogniser took the last words
                 words = mention[1:] if mention[0].lower_ in _ARTICLES else mention
