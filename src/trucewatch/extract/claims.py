@@ -47,6 +47,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
 from trucewatch.extract.modality import cumulative, modality_of
 from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
@@ -209,7 +210,7 @@ def _conjoined(q: Quantity, earlier: Quantity) -> bool:
                 return False  # "10 were sent to Russia, and three to the US": two places
             joins = [c for c in between if c.dep_ == "cc"]
             adding = bool(joins) and all(t.lower_ in _ADDING for t in joins)
-            return adding and noun.head.lemma_.lower() not in _MUTUAL_VERBS
+            return adding and noun.head.lemma_.lower() not in SWAPPING
     if noun is None or first is None:
         return False
     if noun.dep_ == "appos" and noun.head == first:
@@ -231,10 +232,7 @@ def _conjoined(q: Quantity, earlier: Quantity) -> bool:
     if not joins or any(t.lower_ not in _ADDING for t in joins):
         return False
     verb = next((t for t in first.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is None or verb.lemma_.lower() not in _MUTUAL_VERBS
-
-
-_MUTUAL_VERBS = {"exchange", "swap", "trade"}
+    return verb is None or verb.lemma_.lower() not in SWAPPING
 
 
 def _added_along(q: Quantity, earlier: Quantity) -> bool | None:
@@ -259,7 +257,7 @@ def _added_along(q: Quantity, earlier: Quantity) -> bool | None:
         return None
     verb = with_.head.head
     first = earlier.noun or earlier.root
-    if verb not in first.ancestors or verb.lemma_.lower() in _MUTUAL_VERBS:
+    if verb not in first.ancestors or verb.lemma_.lower() in SWAPPING:
         return None
     return elided
 

@@ -15,6 +15,10 @@ SUBORDINATE = {"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "
 
 SPEECH = {"say", "tell", "announce", "report", "add", "confirm", "state", "warn"}
 
+# Verbs (and nouns) of a swap, where both sides free people: "the two countries
+# exchanged 190 prisoners", "Ukraine swapped 150 prisoners with Russia".
+SWAPPING = frozenset({"exchange", "swap", "trade"})
+
 
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]

@@ -210,7 +210,7 @@ def category_of(
     ):
         return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
     if lemma in hostage and not (
-        lemma == "captive" and any(_state_held(t) for t in doc[q.first].sent)
+        lemma == "captive" and _in_a_states_custody(q, doc)
     ):  # "230 captives returned from Russian custody" are a state's prisoners
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
     if lemma == "captive":
@@ -485,7 +485,7 @@ def hostage_or_prisoner(
         if word in hostage or token.lemma_.lower() in hostage:
             found = "hostages"
             neutral = token.lemma_.lower() in ("captive", "captivity")
-            if _state_held(token) or war_prisoners or (neutral and held_by_a_state):
+            if _state_held(token) or war_prisoners or (neutral and _in_a_states_custody(q, doc)):
                 found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
             found = "prisoners"
@@ -504,8 +504,6 @@ def hostage_or_prisoner(
     lex = lexicon()
     held_by = holder_side(q.noun) if q.noun is not None else None
     told = _told(doc)
-    # "230 captives ... returned from Russian custody": captives of a state are prisoners
-    held_by_a_state = any(_state_held(t) for t in doc[q.first].sent)
     # Soldiers or servicemen held captive, not by an armed group, in a report that does not
     # call people hostages more often than prisoners ("captivity" is said of both):
     # prisoners of war ("103 soldiers held captive were swapped").
@@ -601,6 +599,11 @@ def _state_held(token: Token) -> bool:
         c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
         for c in token.children
     )
+
+
+def _in_a_states_custody(q: Quantity, doc: Doc) -> bool:
+    """ "230 captives ... returned from Russian custody": captives of a state are prisoners."""
+    return any(_state_held(t) for t in doc[q.first].sent)
 
 
 def _told(doc: Doc) -> dict[str, int]:

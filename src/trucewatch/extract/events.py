@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import AliasTable
-from trucewatch.extract.clauses import children, closest, in_clause_below, span_of, subject_for
+from trucewatch.extract.clauses import (
+    SWAPPING,
+    children,
+    closest,
+    in_clause_below,
+    span_of,
+    subject_for,
+)
 from trucewatch.extract.event_dates import event_date, planned_date
 from trucewatch.extract.event_status import status_of
 from trucewatch.extract.layout import heading_spans
@@ -115,7 +122,7 @@ def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bo
 
 
 def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> Found | None:
-    if _a_state(token, senses):
+    if _a_state(token):
         return None
     # "Under the deal, mediated by Varenia, ...": a participle clause with a by-agent
     # is passive, and its actor is the agent, not the main clause's subject.
@@ -185,12 +192,13 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             continue
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
-        # "a deal between Armenia and Azerbaijan to swap prisoners": the deal's parties
-        pair = _parties_of_the_deal(token, resolver)
         if theme:
             actor = between(subject_for(token), resolver)
         else:
-            actor = pair or _with_the_other_side(token, resolver.participant(subject), resolver)
+            # "a deal between Armenia and Azerbaijan to swap prisoners": the deal's parties
+            actor = _parties_of_the_deal(token, resolver) or _with_the_other_side(
+                token, resolver.participant(subject), resolver
+            )
         target = None
         if not theme and sense.object_is_target:
             target = resolver.participant(obj, things)
@@ -209,7 +217,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
 _STATES = {"detain", "arrest", "jail", "imprison", "wound", "injure"}
 
 
-def _a_state(token: Token, senses: tuple[Sense, ...]) -> bool:
+def _a_state(token: Token) -> bool:
     if token.lemma_.lower() not in _STATES:
         return False
     before = token.doc[token.i - 1] if token.i else None
@@ -264,14 +272,11 @@ def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | Non
     return None
 
 
-_MUTUAL_VERBS = {"swap", "exchange", "trade"}
-
-
 def _with_the_other_side(
     verb: Token, actor: Participant | None, resolver: Resolver
 ) -> Participant | None:
     """ "Ukraine swapped 150 prisoners with Russia": both sides swap."""
-    if actor is None or verb.lemma_.lower() not in _MUTUAL_VERBS:
+    if actor is None or verb.lemma_.lower() not in SWAPPING:
         return actor
     for prep in children(verb, "prep"):
         if prep.lower_ != "with":
@@ -427,7 +432,7 @@ def noun_event(
                 target = resolver.participant(pobj)
             if (
                 prep.lower_ == "with"
-                and token.lemma_.lower() in _MUTUAL_VERBS
+                and token.lemma_.lower() in SWAPPING
                 and actor is not None
                 and target is not None
             ):

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.numbers import Quantity, lexicon
 from trucewatch.extract.timex import WEEKDAYS
 
@@ -307,18 +308,22 @@ def _tallied(q: Quantity) -> bool:
     to = q.root.head
     if q.root.dep_ != "pobj" or to.lower_ != "to":
         return False
-    tallies = lexicon()["tallies"]
     token = to
     for _ in range(5):  # the parse may hang "to 25" on "freed" in "the number freed"
         token = token.head
-        if token.lemma_.lower() in tallies["verbs"] and any(
-            c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in tallies["nouns"]
-            for c in token.children
-        ):
+        if _brings_a_tally(token, ("dobj", "nsubj", "nsubjpass")):
             return True
         if token.head.i == token.i:
             break
     return False
+
+
+def _brings_a_tally(verb: Token, relations: tuple[str, ...]) -> bool:
+    """ "brings the number ...", "the toll has risen": a tally's verb with its noun."""
+    tallies = lexicon()["tallies"]
+    return verb.lemma_.lower() in tallies["verbs"] and any(
+        c.dep_ in relations and c.lemma_.lower() in tallies["nouns"] for c in verb.children
+    )
 
 
 def _along_with_a_tally(counted: Token) -> bool:
@@ -331,11 +336,7 @@ def _along_with_a_tally(counted: Token) -> bool:
         or along.head.lower_ not in ("along", "together")
     ):
         return False
-    verb = along.head.head
-    tallies = lexicon()["tallies"]
-    return verb.lemma_.lower() in tallies["verbs"] and any(
-        c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in tallies["nouns"] for c in verb.children
-    )
+    return _brings_a_tally(along.head.head, ("dobj", "nsubj"))
 
 
 def _over_rounds(verb: Token) -> bool:
@@ -474,7 +475,7 @@ def _begun_swap(begun: Token, counted: Token) -> bool:
     whole unless the figure is each side's."""
     if begun.dep_ not in ("xcomp", "nsubj") or begun.lemma_.lower() not in _RELEASE_WORDS:
         return False
-    if {begun.lemma_.lower(), *(c.lemma_.lower() for c in begun.conjuncts)} & _MUTUAL_WORDS:
+    if {begun.lemma_.lower(), *(c.lemma_.lower() for c in begun.conjuncts)} & SWAPPING:
         return True  # also "the release and swap of 900 detainees began"
     return any(t.lower_ == "each" for t in counted.subtree) or any(
         c.lower_ == "each" for c in begun.children
@@ -506,7 +507,6 @@ def _infinitive(verb: Token) -> bool:
 
 
 _RELEASE_WORDS = {"exchange", "swap", "release", "free", "trade", "handover"}
-_MUTUAL_WORDS = {"exchange", "swap", "trade"}
 
 
 def _known_group(q: Quantity) -> bool:

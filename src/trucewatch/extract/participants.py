@@ -266,15 +266,24 @@ class Resolver:
         return None
 
     def reporter(self, head: Token) -> list[str] | None:
-        """``Hamas said it would ...``: the pronoun subject of what was said is the sayer."""
+        """``Hamas said it would ...``: the pronoun subject of what was said is the sayer;
+        ``Armenia and Azerbaijan said they would swap prisoners``: a plural one is those
+        who say it, named together (any other ``they`` is left: it is not guessed)."""
         verb = head.head
-        if head.dep_ != "nsubj" or verb.dep_ != "ccomp" or head.lower_ not in ("it", "he", "she"):
+        plural = head.lower_ == "they"
+        if verb.dep_ != "ccomp" or head.lower_ not in ("it", "he", "she", "they"):
+            return None
+        if head.dep_ != "nsubj" and not (plural and head.dep_ == "nsubjpass"):
             return None
         sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if sayer is None or sayer.pos_ == "PRON":
             return None
-        names = self.names_of(sayer)
-        return names or None
+        if not plural:
+            return self.names_of(sayer) or None
+        found = self.participant(sayer, conjoined=True)
+        if found is None or (len(found.names) < 2 and sayer.tag_ != "NNPS"):
+            return None
+        return found.names
 
     def named_before(self, head: Token) -> str | None:
         """``the alliance`` after ``the Northern Alliance``, ``the brigades`` after ``the
@@ -336,8 +345,6 @@ class Resolver:
             want_person = True
         elif word in ("it", "its"):
             want_person = False
-        elif word == "they":
-            return self.speakers_of_their_clause(head)
         else:
             return []
         earlier = [
@@ -348,20 +355,6 @@ class Resolver:
             and (want_person or self.actor_like(a.name))
         ]
         return [self.principal_of_name(earlier[-1].name)] if earlier else []
-
-    def speakers_of_their_clause(self, head: Token) -> list[str]:
-        """``Armenia and Azerbaijan said they would swap prisoners``: a plural subject of
-        what is said is those who say it, named together; any other ``they`` is left."""
-        clause = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-            return []
-        sayer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if sayer is None or sayer.pos_ == "PRON":
-            return []
-        found = self.participant(sayer, conjoined=True)
-        if found is None or (len(found.names) < 2 and sayer.tag_ != "NNPS"):
-            return []
-        return found.names
 
     def actor_like(self, name: str) -> bool:
         """A group antecedent that can act: a known actor or a participant noun."""

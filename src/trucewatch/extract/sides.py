@@ -27,11 +27,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.records import Claim, Event
 
 RELEASES = ("hostages_released", "prisoners_released", "bodies_returned")
 _NOUN_MODIFIERS = {"amod", "compound", "nmod", "poss"}
-_MUTUAL = {"exchange", "swap", "trade"}
 _RECEIVING_VERBS = {"receive", "welcome", "recover"}
 _CARRYING = {"carry", "transport", "ferry", "bring"}
 _RETURN_VERBS = {"return", "repatriate", "send", "bring", "fly", "transfer", "hand", "deport"}
@@ -97,7 +97,7 @@ def _in_exchange_for(noun: Token) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ != "for":
         return False
     above = prep.head
-    return above.lemma_.lower() in _MUTUAL | {"return"}
+    return above.lemma_.lower() in SWAPPING | {"return"}
 
 
 def _release_of(claim: Claim, releases: list[Event]) -> Event | None:
@@ -143,7 +143,7 @@ def each_side(span: Span, claim: Claim) -> bool | None:
     # "an exchange of 800 prisoners", "swapped 190 prisoners" (not "in exchange for 252")
     of = root.dep_ == "pobj" and root.head.lower_ == "of"
     head = root.head.head if of else root.head
-    if head.lemma_.lower() in _MUTUAL and (of or root.dep_ in ("dobj", "nsubjpass")):
+    if head.lemma_.lower() in SWAPPING and (of or root.dep_ in ("dobj", "nsubjpass")):
         return False
     return None
 

@@ -379,9 +379,9 @@ def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
         for body in prep.children:
             owner = next((c for c in body.children if c.dep_ == "poss"), None)
             if body.dep_ == "pobj" and owner is not None and owner.lower_ in ("his", "her"):
-                people = [a for a in earlier if a.person and a.can_speak]
-                if people:
-                    return f"{people[-1].name}'s {body.text}"
+                person = _last_person(earlier)
+                if person is not None:
+                    return f"{person.name}'s {body.text}"
     return None
 
 
@@ -425,8 +425,18 @@ def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -
     return None
 
 
-# Verbs and nouns that make two named parties the two sides of something.
-_MUTUAL = {"swap", "exchange", "trade", "agree", "sign", "negotiate", "talk", "fight", "clash"}
+# Verbs that make two named parties the two sides of something.
+_TWO_SIDED_ACTS = {
+    "swap",
+    "exchange",
+    "trade",
+    "agree",
+    "sign",
+    "negotiate",
+    "talk",
+    "fight",
+    "clash",
+}
 
 
 def _set_against_each_other(name: Token) -> bool:
@@ -435,7 +445,11 @@ def _set_against_each_other(name: Token) -> bool:
     if name.dep_ == "pobj" and name.head.lower_ == "between":
         return True
     verb = name.head if name.dep_ in ("nsubj", "nsubjpass") else None
-    return verb is not None and verb.lemma_.lower() in _MUTUAL
+    return verb is not None and verb.lemma_.lower() in _TWO_SIDED_ACTS
+
+
+def _last_person(earlier: list[Antecedent]) -> Antecedent | None:
+    return next((a for a in reversed(earlier) if a.person and a.can_speak), None)
 
 
 # How far back "the official" looks for the person it stands for.
@@ -461,10 +475,9 @@ def _the_person_told_of(
         or any(c.dep_ in ("appos", "poss", "prep") for c in head.children)
     ):
         return None
-    people = [a for a in earlier if a.person and a.can_speak]
-    if not people or mention.start_char - people[-1].at > _DESCRIPTION_REACH:
+    last = _last_person(earlier)
+    if last is None or mention.start_char - last.at > _DESCRIPTION_REACH:
         return None
-    last = people[-1]
     named = any(e.label == "PERSON" and (e.canonical or e.text) == last.name for e in entities)
     noun = head.lemma_.lower()
     if named or (last.name.casefold().split()[-1:] == [noun] and last.name.casefold() != noun):
@@ -472,9 +485,12 @@ def _the_person_told_of(
     return None
 
 
-def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
+def _joint_speakers(
+    mention: Span, entities: list[Entity], aliases: AliasTable
+) -> tuple[str, Span] | None:
     """ "Ukraine and Russia said": both speak; named states, bodies or people joined by
-    "and" (not one name with "and" in it) are the speaker together."""
+    "and" (not one name with "and" in it) are the speaker together. The name, and the
+    mention widened to the last of them."""
     head = mention.root
     if _name_with_and(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
         return None
@@ -492,7 +508,8 @@ def _joint_speakers(mention: Span, entities: list[Entity], aliases: AliasTable) 
     while len(words) > 1 and words[0].pos_ != "PROPN" and words[0].i not in member_ids:
         words = words[1:]  # "the", "arch-foes Armenia and Azerbaijan"
     plain = all(t.dep_ in ("cc", "det", "compound", "punct") or t.i in member_ids for t in words)
-    return words.text if plain else " and ".join(dict.fromkeys(names))
+    together = mention.doc[mention.start : spans[-1].end]
+    return (words.text if plain else " and ".join(dict.fromkeys(names))), together
 
 
 _SPEAKING_ENTITIES = {"GPE", "ORG", "PERSON", "NORP"}
@@ -515,9 +532,7 @@ def name_speaker(
     act.speaker, act.speaker_is_person = name_of(mention, entities, aliases)
     together = _joint_speakers(mention, entities, aliases)
     if together is not None:
-        act.speaker, act.speaker_is_person = together, False
-        last = max((c for c in mention.root.children if c.dep_ == "conj"), key=lambda c: c.i)
-        act.mention = mention.doc[mention.start : mention_of(last).end]
+        (act.speaker, act.mention), act.speaker_is_person = together, False
         return
     words = word.split()
     verb = mention.root.head

@@ -39,8 +39,8 @@ _DATELINE = re.compile(
 _TITLE_CASE_DATELINE = re.compile(
     r"""
     (?P<place>[A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2})
-    (?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)[ ]*(?:\((?P<agency1>[A-Za-z][A-Za-z .&]*)\))?
-      |[ ]*\((?P<agency2>[A-Za-z][A-Za-z .&]*)\))
+    (?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?
+    [ ]*(?:\((?P<agency>[A-Za-z][A-Za-z .&]*)\))?
     [ ]+[-–—]{1,2}[ ]+
     """,
     re.VERBOSE,
@@ -152,22 +152,17 @@ def find_dateline(body: str) -> Dateline | None:
         starts.append(rest)
     for start in starts:
         match = _DATELINE.match(body, start)
-        if match and len(match["place"].replace(" ", "")) >= 2:
-            return Dateline(
-                place=match["place"],
-                start=match.start("place"),
-                end=match.end("place"),
-                region=match["region"],
-                agency=match["agency"],
-            )
-        match = _TITLE_CASE_DATELINE.match(body, start)
+        if not (match and len(match["place"].replace(" ", "")) >= 2):
+            match = _TITLE_CASE_DATELINE.match(body, start)
+            if match and not (match["region"] or match["agency"]):
+                match = None
         if match:
             return Dateline(
                 place=match["place"],
                 start=match.start("place"),
                 end=match.end("place"),
                 region=match["region"],
-                agency=match["agency1"] or match["agency2"],
+                agency=match["agency"],
             )
     return None
 

@@ -943,8 +943,9 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
         recaps = recap_sentences(phase, claims)
         if not _follows(previous, phase):
             carried = {}
-        following = agreement.phases[index + 1 :]
-        followed = bool(following) and _follows(phase, following[0])
+        followed = index + 1 < len(agreement.phases) and _follows(
+            phase, agreement.phases[index + 1]
+        )
         phases.append(
             {
                 "name": phase.name,
@@ -995,7 +996,7 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
 
 
 def _ceiling(obligation: Obligation) -> float:
-    """The most a delivery of the promise can be; 0 when the spec gives no quantity."""
+    """The most a delivery of the promise can be; unbounded when the spec gives no quantity."""
     return (obligation.quantity or 0) * (1 + TERM_TOLERANCE) or float("inf")
 
 
