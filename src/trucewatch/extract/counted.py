@@ -6,6 +6,8 @@ The rules are described in ``trucewatch.extract.claims``; the words are data in
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import default_table
@@ -611,14 +613,18 @@ def _told(doc: Doc) -> dict[str, int]:
     found = doc.user_data.get("trucewatch_told")
     if found is None:
         lex = lexicon()
-        hostage, prisoner = set(lex["hostage_words"]), set(lex["prisoner_words"])
-        lemmas = [t.lemma_.lower() for t in doc]
         # "captivity" and "captives" are said of a state's prisoners too: they tell neither
-        hostage = hostage - {"captive", "captivity"}
+        hostage = set(lex["hostage_words"]) - {"captive", "captivity"}
+        counts = doc.count_by(LEMMA)  # in C: no Token made per word of the report
+
+        def told(words) -> int:
+            spellings = {s for w in words for s in (w, w.capitalize(), w.upper())}
+            return sum(counts.get(get_string_id(s), 0) for s in spellings)
+
         found = {
-            "hostages": sum(lemma in hostage for lemma in lemmas),
-            "prisoners": sum(lemma in prisoner for lemma in lemmas),
-            "hostage": sum(lemma in ("hostage", "abductee") for lemma in lemmas),
+            "hostages": told(hostage),
+            "prisoners": told(lex["prisoner_words"]),
+            "hostage": told(("hostage", "abductee")),
         }
         doc.user_data["trucewatch_told"] = found
     return found

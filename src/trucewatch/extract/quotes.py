@@ -319,6 +319,7 @@ def is_complementizer(doc: Doc, i: int, cue: Token) -> bool:
 
 def only_quoted(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> bool:
     """True when nothing but punctuation lies outside the quotation marks in the span."""
+    marks = [(a, b) for a, b in marks if a < end and start < b]  # only those in the span
     outside = [
         c for i, c in enumerate(text[start:end], start) if not any(a <= i < b for a, b in marks)
     ]
