@@ -214,6 +214,21 @@ def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
     assert not found["103 soldiers"].cumulative
     assert not found["two more coffins"].cumulative
     assert found["More than 1,000 prisoners"].cumulative
+    assert found["103 soldiers"].increment and found["two more coffins"].increment
+    assert not found["More than 1,000 prisoners"].increment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "added"),
+    [
+        ("The guards freed a further 30 detainees on Monday.", "30 detainees", True),
+        ("An additional 50 captives were handed over.", "50 captives", True),
+        ("The rebels freed 30 detainees on Monday.", "30 detainees", False),
+        ("They freed more than 30 detainees.", "more than 30 detainees", False),
+    ],
+)
+def test_a_figure_added_to_the_ones_before_says_so(claims_of, sentence, phrase, added):
+    assert claims_of(sentence)[phrase].increment is added
 
 
 @pytest.mark.parametrize(

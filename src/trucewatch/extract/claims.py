@@ -27,6 +27,8 @@ and what is not a count) becomes a claim, decided on the dependency parse
   ``reported``.
 - **cumulative**: a running total: the present perfect on a tracked figure
   (``have been freed``), or ``so far``, ``in all``, ``since``, ... on its clause.
+- **increment**: a figure added to the ones before (``another 30 prisoners``,
+  ``two more coffins``): the latest batch, never a running total.
 - **source**: the speaker of the innermost quotation, reported speech or
   ``according to`` phrase holding the figure, as written (``the Hamas-run
   territory’s health ministry``; a pronoun is replaced by whom it resolves
@@ -49,7 +51,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
-from trucewatch.extract.modality import cumulative, modality_of
+from trucewatch.extract.modality import cumulative, increment, modality_of
 from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
 from trucewatch.extract.records import Claim, Entity, Quote, doc_text, evidence_span
 from trucewatch.extract.timex import Timex, find_timexes, timex_for_token
@@ -118,6 +120,7 @@ def extract_claims(
             date=date,
             modality=modality,
             cumulative=category != "duration" and cumulative(q, verb, chain, modality, category),
+            increment=category != "duration" and increment(q),
         )
         claims.append(claim)
         read.append((q, claim))

@@ -198,11 +198,7 @@ def cumulative(
     if any(t.lower_ in subset or t.lemma_.lower() in subset for t in chain):
         return False  # "150 were freed in total, including 22 women": a part, no total
     counted = q.noun if q.noun is not None else q.root
-    increments = set(lexicon()["cumulative"]["increments"])
-    if any(
-        c.lower_ in increments and not q.first <= c.i <= q.last  # not "more than 1,000"
-        for c in [*counted.children, *q.root.children]
-    ):
+    if increment(q):
         return False  # "another 103 soldiers have been returned", "two more bodies": the latest
     if _tallied(q) or _along_with_a_tally(counted):
         return True
@@ -239,6 +235,19 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def increment(q: Quantity) -> bool:
+    """A figure added to the ones before: "another 103 soldiers", "two more coffins", "a
+    further 30", "an additional 50". The latest batch, never a running total."""
+    counted = q.noun if q.noun is not None else q.root
+    increments = set(lexicon()["cumulative"]["increments"])
+    doc = q.root.doc
+    return any(
+        c.lower_ in increments
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than")  # "more than 1,000"
+        for c in [*counted.children, *q.root.children]
+    )
 
 
 def _one_round(counted: Token, verb: Token | None) -> bool:

@@ -100,6 +100,9 @@ class Claim(Record):
     date: dt.date | None = None
     modality: str = "reported"
     cumulative: bool = False
+    # added to the figures before ("another 30 prisoners", "two more coffins"): the
+    # latest batch, never a total
+    increment: bool = False
     released_by: list[str] | None = None
     received_by: list[str] | None = None
     each: bool | None = None

@@ -57,7 +57,6 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from trucewatch.extract.actors import default_table
-from trucewatch.extract.numbers import lexicon
 from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
@@ -797,7 +796,7 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
             if gap == 0 or (
                 claim["value"] == exchange["claim"]["value"]
                 and not (claim.get("date") and all(c.get("date") for c in exchange["claims"]))
-                and not _increment(claim)  # "another 30 prisoners" the next day
+                and not claim.get("increment")  # "another 30 prisoners" the next day
             ):  # two figures each dated to its own day are two exchanges, alike or not
                 home = exchange
                 break
@@ -809,18 +808,6 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
-
-
-def _increment(claim: dict) -> bool:
-    """A figure its report adds to the ones before ("another 30 prisoners", "10 more
-    captives"): a new exchange, never a late report of the day before's."""
-    evidence, first = claim.get("evidence"), claim.get("evidence_start")
-    if not evidence or first is None or claim.get("start") is None or claim.get("end") is None:
-        return False
-    before = evidence[: claim["start"] - first].lower().split()[-1:]
-    words = evidence[claim["start"] - first : claim["end"] - first].lower().split()
-    increments = set(lexicon()["cumulative"]["increments"]) - {"more"}  # not "more than 30"
-    return bool(set(before + words[:1]) & increments) or "more" in words[1:3]
 
 
 def _number(value: float) -> int | float:

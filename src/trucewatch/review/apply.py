@@ -91,7 +91,7 @@ def added_record(kind: str, doc: dict, start: int, end: int) -> dict:
             "value": None, "low": None, "high": None, "qualifier": None, "category": None,
             "subject": None, "location": None, "source": None, "as_of": doc["date"],
             "modality": "reported", "cumulative": False, "released_by": None,
-            "received_by": None, "each": None, "together": None,
+            "received_by": None, "each": None, "together": None, "increment": False,
         })  # fmt: skip
     else:
         record.update({

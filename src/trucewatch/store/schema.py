@@ -156,6 +156,7 @@ claims = record_table(
     Column("received_by", JSON),
     Column("each", Boolean),
     Column("together", Float),
+    Column("increment", Boolean),
     Index("ix_claims_category", "category"),
     Index("ix_claims_figures", "category", "modality", "as_of", "source", "doc_id", "value"),
     # A ledger may start from the reports naming a party (SQLite does once
