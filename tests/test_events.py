@@ -453,3 +453,29 @@ def test_an_exchange_with_the_other_side_and_a_release_from_a_state(nlp):
     )
     assert find(found, trigger="exchange").actor == ["Ukraine", "Russia"]
     assert find(found, trigger="freed").actor == ["Venezuela"]
+
+
+def test_people_deported_from_a_state_were_expelled_by_it(nlp):
+    found = events(
+        nlp, " date 2031-06-11 Their families say the men were deported from Norway in May.\n"
+    )
+    assert find(found, mode="expel").actor == ["Norway"]
+
+
+def test_a_meeting_the_speaker_spoke_at_is_the_speaker_s(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 “We keep our word,” the president said during a meeting with "
+        "his army chief.\n",
+    )
+    assert find(found, trigger="meeting").actor == ["president"]
+
+
+def test_they_after_a_plural_sayer_and_killed_in_a_state_s_campaign(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Valdorian troops said they had pulled back from the river.\n"
+        "Forty people were killed in Norway's bombing campaign, officials said.\n",
+    )
+    assert find(found, trigger="pulled").actor is not None
+    assert find(found, trigger="killed").actor == ["Norway"]

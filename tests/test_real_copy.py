@@ -258,6 +258,23 @@ def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, t
 
 
 @pytest.mark.parametrize(
+    ("sentence", "whole", "parts", "total"),
+    [
+        ("The army freed 12 prisoners: eight soldiers and four civilians.",
+         "12 prisoners", ["eight soldiers", "four civilians"], 12),
+        ("The militia released 30 captives — 20 soldiers and 10 civilians.",
+         "30 captives", ["20 soldiers", "10 civilians"], 30),
+    ],
+)  # fmt: skip
+def test_a_breakdown_after_a_colon_or_dash_is_never_added_to_its_whole(
+    claims_of, sentence, whole, parts, total
+):
+    found = claims_of(sentence)
+    assert found[whole].together is None
+    assert all(found[part].together == total for part in parts)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Three hostages and 90 prisoners were freed on Sunday.",  # two kinds
@@ -266,6 +283,8 @@ def test_counts_added_together_carry_their_total(claims_of, sentence, phrases, t
         "The group freed 25 living hostages and four bodies.",  # the living and the dead
         "So far 17 Israeli hostages and four Thai nationals have been freed.",  # two peoples
         "So far 17 hostages and four Thai nationals have been freed.",
+        # people of two states returned go to two homes, tagged as nationalities or not
+        "In the swap, 246 Russian servicemen and 277 Ukrainian fighters were returned.",
     ],
 )
 def test_counts_of_two_kinds_or_alternatives_are_not_added(claims_of, sentence):
@@ -624,3 +643,28 @@ def test_a_ratio_a_rank_or_an_age_at_the_time_is_no_count(claims_of, sentence):
 def test_people_taken_hostage_beside_the_killed_are_held(claims_of):
     found = claims_of("The attack killed 1,200 people, with about 240 taken hostage.")
     assert found["about 240 taken hostage"].category == "hostages_held"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # a report of prisoners that never speaks of hostages: a state's people held
+        # captive, or its soldiers set against the other state's prisoners, are POWs
+        ("On Friday Yerevan handed back four Azerbaijani prisoners, and nine Armenian "
+         "captives came home.", "nine Armenian captives"),
+        ("Kyiv said 120 Russian soldiers had been handed over, while 120 Ukrainian "
+         "prisoners came back home.", "120 Russian soldiers"),
+        # whoever is detained is people
+        ("The swap saw the release of over 600 detained Houthis, and more than 150 other "
+         "prisoners.", "over 600 detained Houthis"),
+    ],
+)  # fmt: skip
+def test_a_state_s_people_freed_in_a_report_of_prisoners_are_prisoners(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "prisoners_released"
+
+
+def test_an_armed_group_s_captives_stay_hostages_in_a_report_of_prisoners(claims_of):
+    found = claims_of(
+        "The Front freed four captives on Sunday, and Northmark released 60 detainees."
+    )
+    assert found["four captives"].category == "hostages_released"

@@ -34,7 +34,7 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     records += entities
     quotes = extract_quotes(doc, document, entities, aliases)
     records += quotes
-    claims = extract_claims(doc, document, quotes, entities)
+    claims = extract_claims(doc, document, quotes, entities, aliases)
     events = extract_events(doc, document, entities, aliases)
     assign_sides(doc, claims, events, aliases)  # whose people: read from the release events
     records += claims + events

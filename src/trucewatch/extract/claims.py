@@ -49,6 +49,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
 from trucewatch.extract.modality import cumulative, increment, modality_of
@@ -61,7 +62,11 @@ CATEGORIES: tuple[str, ...] = tuple(lexicon()["categories"])
 
 
 def extract_claims(
-    doc: Doc, document, quotes: list[Quote], entities: list[Entity] | None = None
+    doc: Doc,
+    document,
+    quotes: list[Quote],
+    entities: list[Entity] | None = None,
+    aliases: AliasTable | None = None,
 ) -> list[Claim]:
     """The numeric claims in a parsed report; ``quotes`` give their sources."""
     reference = document.date
@@ -124,7 +129,7 @@ def extract_claims(
         )
         claims.append(claim)
         read.append((q, claim))
-    coordinated_sums(doc, read)
+    coordinated_sums(doc, read, (aliases or default_table()).demonyms)
     return claims
 
 
@@ -135,7 +140,9 @@ _ALONG = {"along", "together"}  # "along with those of three", "together with tw
 _NO_SUM = {"other", "duration"}
 
 
-def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
+def coordinated_sums(
+    doc: Doc, read: list[tuple[Quantity, Claim]], demonyms: dict | None = None
+) -> None:
     """Counts added together in one clause: "freed 270 soldiers and 120 civilians" is a
     release of 390; "the remains of 23 have been handed over, along with those of three
     foreign hostages" is 26. Each part keeps its value and gets the total in
@@ -143,6 +150,7 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
     other ("exchanged 95 Ukrainians and 90 Russians"), of two kinds, of two peoples
     ("19 Israeli hostages and five Thai nationals": foreigners are often freed outside
     the deal), or the living and the dead are not added."""
+    demonyms = demonyms or {}
     groups: list[list[tuple[Quantity, Claim]]] = []
     sentence = [doc[q.first].sent.start for q, _ in read]  # once, not once per pair
     for i, (q, claim) in enumerate(read):
@@ -162,7 +170,7 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
             if (
                 claim.category != first.category
                 or _dead(q) != _dead(earlier)
-                or _another_people(q, earlier)
+                or _another_people(q, earlier, demonyms)
             ):
                 continue
             home = next((g for g in groups if g[-1][1] is first), None)
@@ -177,20 +185,42 @@ def coordinated_sums(doc: Doc, read: list[tuple[Quantity, Claim]]) -> None:
 _DEAD = {"body", "bodies", "remains", "coffin", "corpse"}
 
 
-def _nationality(q: Quantity) -> frozenset[str]:
+def _nationality(q: Quantity, demonyms=None) -> frozenset[str]:
     """The nationality or state a count names ("19 Israeli hostages", "five Thais"):
-    counts of two peoples stay apart, one of them may be freed outside the deal."""
+    the tagger's nationalities, or with ``demonyms`` the states the alias table's
+    demonyms name ("Israeli hostages" and "Israelis" are one people)."""
     noun = q.noun or q.root
     words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))]
-    return frozenset(t.lower_ for t in words if t.ent_type_ in ("NORP", "GPE"))
+    found = set()
+    for t in words:
+        form = t.lower_
+        state = None
+        if demonyms is not None and t.text[:1].isupper():
+            state = demonyms.get(form) or (demonyms.get(form[:-1]) if form[-1:] == "s" else None)
+        if state is not None:
+            found.add(state.canonical)
+        elif t.ent_type_ in ("NORP", "GPE"):
+            found.add(form)
+    return frozenset(found)
 
 
-def _another_people(q: Quantity, earlier: Quantity) -> bool:
+_HOMEWARD = {"return", "repatriate"}
+
+
+def _another_people(q: Quantity, earlier: Quantity, demonyms) -> bool:
     """ "19 Israeli hostages and five Thai nationals" are two peoples; "270 Ukrainian
     soldiers and 120 civilians" are one, the later count sharing the first's people
-    unless it names its own."""
+    unless it names its own. People of two states "returned" go to two homes ("246
+    Russian servicemen and 277 Ukrainian fighters were returned"): the tagger misses some
+    demonyms there, so the alias table's are read too."""
     later = _nationality(q)
-    return bool(later) and later != _nationality(earlier)
+    if later and later != _nationality(earlier):
+        return True
+    verb = next((t for t in (earlier.noun or earlier.root).ancestors if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in _HOMEWARD:
+        return False
+    later = _nationality(q, demonyms)
+    return bool(later) and later != _nationality(earlier, demonyms)
 
 
 def _dead(q: Quantity) -> bool:
@@ -219,12 +249,14 @@ def _conjoined(q: Quantity, earlier: Quantity) -> bool:
     if noun.dep_ == "appos" and noun.head == first:
         # "four Israelis, two Thais and one Nepali": the parser makes the list's second
         # member an apposition when the rest of the list hangs on it
-        if not any(c.dep_ == "conj" for c in noun.children):
+        if not any(c.dep_ == "conj" for c in noun.children) or _breakdown(noun):
             return False
     elif noun.dep_ != "conj":
         return False
     head = noun.head
     while head.dep_ in ("conj", "appos") and head != first:
+        if head.dep_ == "appos" and head.head == first and _breakdown(head):
+            return False  # "300 detainees — 70 ... and 250 ...": parts of the first
         head = head.head
     if head != first:
         return False
@@ -236,6 +268,17 @@ def _conjoined(q: Quantity, earlier: Quantity) -> bool:
         return False
     verb = next((t for t in first.ancestors if t.pos_ in ("VERB", "AUX")), None)
     return verb is None or verb.lemma_.lower() not in SWAPPING
+
+
+_BREAKDOWN = {":", "—", "–", "-", "("}
+
+
+def _breakdown(appos: Token) -> bool:
+    """ "12 prisoners: eight soldiers and four civilians", "300 detainees — 70 from Sanaa
+    and 250 from Aden": a list set off by a colon or a dash tells what the count before
+    it is made of, so it is never added to it (a comma makes a list of one level)."""
+    before = appos.left_edge.i - 1
+    return before >= 0 and appos.doc[before].text in _BREAKDOWN
 
 
 def _added_along(q: Quantity, earlier: Quantity) -> bool | None:

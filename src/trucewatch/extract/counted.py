@@ -212,7 +212,7 @@ def category_of(
     ):
         return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
     if lemma in hostage and not (
-        lemma == "captive" and _in_a_states_custody(q, doc)
+        lemma == "captive" and (_in_a_states_custody(q, doc) or _nationals_of_war(q, doc))
     ):  # "230 captives returned from Russian custody" are a state's prisoners
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
     if lemma == "captive":
@@ -358,6 +358,9 @@ def _is_people(noun: Token, lex) -> bool:
         or noun.lower_ in PRONOUNS
         or noun.ent_type_ == "NORP"
         or noun.tag_ == "NNPS"
+        or any(  # "700 detained Houthis": whoever is detained is people
+            c.dep_ == "amod" and c.lemma_.lower() in lex["detaining_verbs"] for c in noun.children
+        )
     )
 
 
@@ -487,7 +490,11 @@ def hostage_or_prisoner(
         if word in hostage or token.lemma_.lower() in hostage:
             found = "hostages"
             neutral = token.lemma_.lower() in ("captive", "captivity")
-            if _state_held(token) or war_prisoners or (neutral and _in_a_states_custody(q, doc)):
+            if (
+                _state_held(token)
+                or war_prisoners
+                or (neutral and (_in_a_states_custody(q, doc) or _nationals_of_war(q, doc)))
+            ):
                 found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
             found = "prisoners"
@@ -536,8 +543,15 @@ def hostage_or_prisoner(
         if found and other and (contrast or _opposed(q, token)):
             if found == "prisoners" and not told["hostages"] and not _combatant(q):
                 return found  # "200 prisoners, 16 Saudis freed": a report of no captives
-            if found == "prisoners" and _combatant(q) and _of_war(token):
-                return found  # "32 prisoners of war, while B frees two servicemen": both POWs
+            if (
+                found == "prisoners"
+                and _combatant(q)
+                and (_of_war(token) or (_no_hostages(doc) and _national(q.noun, token)))
+            ):
+                # "32 prisoners of war, while B frees two servicemen": both POWs; in a report
+                # that never speaks of hostages, one state's soldiers set against another's
+                # prisoners are POWs too ("246 Russian servicemen ... 246 Ukrainian prisoners")
+                return found
             return "prisoners" if found == "hostages" else "hostages"
         if found:
             return found
@@ -606,6 +620,37 @@ def _state_held(token: Token) -> bool:
 def _in_a_states_custody(q: Quantity, doc: Doc) -> bool:
     """ "230 captives ... returned from Russian custody": captives of a state are prisoners."""
     return any(_state_held(t) for t in doc[q.first].sent)
+
+
+def _national(*nouns: Token) -> bool:
+    """Each noun names its people: "Russian servicemen", "Ukrainian prisoners"."""
+    return all(
+        any(
+            c.dep_ in ("amod", "compound")
+            and (c.ent_type_ in ("NORP", "GPE") or (c.tag_ == "JJ" and c.text[:1].isupper()))
+            for c in noun.children
+        )
+        for noun in nouns
+    )
+
+
+def _no_hostages(doc: Doc) -> bool:
+    """A report of prisoners that never calls anyone a hostage."""
+    told = _told(doc)
+    return not told["hostages"] and told["prisoners"] > 0
+
+
+def _nationals_of_war(q: Quantity, doc: Doc) -> bool:
+    """A state's people held captive, in a report of prisoners that never speaks of
+    hostages, are prisoners of war: "the return of 15 Armenian captives" beside "10
+    Azerbaijani prisoners" (not "five captives held by the Front")."""
+    noun = q.noun
+    return (
+        noun is not None
+        and _national(noun)
+        and _no_hostages(doc)
+        and holder_side(noun) != "hostages"
+    )
 
 
 def _told(doc: Doc) -> dict[str, int]:

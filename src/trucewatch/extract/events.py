@@ -153,8 +153,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             agent = next(iter(children(child, "pobj")), None)
         if agent is None:
             agent = attacker_of(token)
-        if agent is None and any(s.mode == "release" for s in senses):
-            agent = _jailer(token, obj, resolver)
+        if agent is None and any(s.mode in ("release", "expel") for s in senses):
+            agent = _jailer(token, obj, resolver)  # "deported from the United States" too
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -256,7 +256,7 @@ _CUSTODY = {"prison", "jail", "captivity", "custody", "detention"}
 def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | None:
     """ "33 Palestinians held in Israeli prisons were freed", "returned from Russian
     captivity": a release without an agent is the act of the state whose prisons held
-    them."""
+    them; "deported from the United States", the state they were sent from."""
     for prep in children(verb, "prep"):
         state = next(iter(children(prep, "pobj")), None) if prep.lower_ == "from" else None
         if state is not None and state.ent_type_ == "GPE" and resolver.country_or_name(state):
@@ -314,7 +314,10 @@ def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
     return None
 
 
-_ATTACK_NOUNS = {"attack", "assault", "raid", "offensive", "incursion", "bombardment", "strike"}
+_ATTACK_NOUNS = {
+    "attack", "assault", "raid", "offensive", "incursion", "bombardment", "strike", "campaign",
+    "bombing", "shelling", "airstrike",
+}  # fmt: skip
 
 
 def attacker_of(verb: Token) -> Token | None:
@@ -416,6 +419,11 @@ def noun_event(
         author = next(iter(children(led, "npadvmod", "compound")), None) if led else None
         if author is not None:
             actor = resolver.participant(author)  # "the Hamas-led attack"
+    if actor is None and senses[0].type == "CONSULT" and _at_a_meeting(token):
+        # "Putin said during a meeting with his chief of staff": the speaker met
+        doer = subject_for(token.head.head)
+        if doer is not None and doer.dep_ == "nsubj":
+            actor = resolver.participant(doer)
     if actor is None and carrier is not None and token.dep_ == "dobj":
         doer = subject_for(carrier)
         if doer is not None and doer.dep_ != "nsubjpass":
@@ -450,6 +458,15 @@ def noun_event(
 
 
 _DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
+
+
+def _at_a_meeting(token: Token) -> bool:
+    """ "said during a meeting with", "spoke at talks in": the meeting its clause was held at."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("during", "at")
+        and token.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def merge_nouns_into_verbs(found: list[Found]) -> list[Found]:

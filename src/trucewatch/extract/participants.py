@@ -267,8 +267,9 @@ class Resolver:
 
     def reporter(self, head: Token) -> list[str] | None:
         """``Hamas said it would ...``: the pronoun subject of what was said is the sayer;
-        ``Armenia and Azerbaijan said they would swap prisoners``: a plural one is those
-        who say it, named together (any other ``they`` is left: it is not guessed)."""
+        ``Armenia and Azerbaijan said they would swap prisoners``, ``Israeli forces said
+        they had pulled back``: a plural one is those who say it, named together or
+        named by a plural noun (any other ``they`` is left: it is not guessed)."""
         verb = head.head
         plural = head.lower_ == "they"
         if verb.dep_ != "ccomp" or head.lower_ not in ("it", "he", "she", "they"):
@@ -281,7 +282,7 @@ class Resolver:
         if not plural:
             return self.names_of(sayer) or None
         found = self.participant(sayer, conjoined=True)
-        if found is None or (len(found.names) < 2 and sayer.tag_ != "NNPS"):
+        if found is None or (len(found.names) < 2 and sayer.tag_ not in ("NNS", "NNPS")):
             return None
         return found.names
 
