@@ -362,3 +362,13 @@ def test_the_leader_of_a_people_named_before_and_a_ministry_named_whole(nlp):
         "were returned.\n",
     )
     assert [r.speaker for r in records] == ["Mara Voss", "Russia’s Ministry of Defense"]
+
+
+def test_a_speaker_with_its_acronym_after_the_complement(nlp):
+    [record] = quotes(
+        nlp,
+        "A plane carrying detainees left Norway on Friday bound for Kesh, the International "
+        "Committee of the Red Cross (ICRC) said.\n",
+    )
+    assert record.speaker == "International Committee of the Red Cross"
+    assert record.content == "A plane carrying detainees left Norway on Friday bound for Kesh"

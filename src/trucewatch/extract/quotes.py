@@ -287,10 +287,13 @@ def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) 
                 break
         if is_complementizer(doc, left, token):
             left += 1
+        subject = subject_of(token)
+        trailing = _trailing_speaker(doc, left, right) if subject is None else None
+        if trailing is not None and right + 1 == token.i:
+            subject, right = trailing, trailing.left_edge.i - 2  # before its comma
         start, end = trimmed(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
         if end <= start or only_quoted(doc_text(doc), start, end, marks):
             continue  # the complement is a direct quotation: handled with the marks
-        subject = subject_of(token)
         acts.append(
             Act(
                 start=start,
@@ -306,6 +309,22 @@ def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) 
             )
         )
     return acts
+
+
+def _trailing_speaker(doc: Doc, left: int, right: int) -> Token | None:
+    """ "..., the International Committee of the Red Cross (ICRC) said": the parse may
+    hang the speaker on the complement as an apposition, leaving the cue no subject. The
+    named apposition after a comma that ends the complement is the speaker."""
+    for token in doc[left : right + 1]:
+        if (
+            token.dep_ == "appos"
+            and token.right_edge.i == right
+            and token.left_edge.i - 2 > left
+            and doc[token.left_edge.i - 1].text == ","
+            and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+        ):
+            return token
+    return None
 
 
 def is_complementizer(doc: Doc, i: int, cue: Token) -> bool:
