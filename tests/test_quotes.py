@@ -372,3 +372,13 @@ def test_a_speaker_with_its_acronym_after_the_complement(nlp):
     )
     assert record.speaker == "International Committee of the Red Cross"
     assert record.content == "A plane carrying detainees left Norway on Friday bound for Kesh"
+
+
+def test_a_bare_quote_paragraph_goes_on_with_the_speech_reported_before(nlp):
+    records = quotes(
+        nlp,
+        "Mara Voss said most of the men had defended the port city.\n\n"
+        "“We will not stop until every one of them is back.”\n\n"
+        "“It was hard,” one soldier said.\n",
+    )
+    assert [r.speaker for r in records] == ["Mara Voss", "Mara Voss", "one soldier"]

@@ -633,11 +633,16 @@ def test_what_the_freed_are(claims_of, sentence, phrase, category):
     [
         "Another 22 soldiers returned outside of the one-for-one exchange.",
         "It was one of the largest exchanges since the war began.",
+        "Valdor and Norway swap prisoners in one of the war's largest exchanges",
         "Two of his children, Alma (13 at the time) and Noam (17 at the time), were taken hostage.",
     ],
 )
 def test_a_ratio_a_rank_or_an_age_at_the_time_is_no_count(claims_of, sentence):
     assert all(c.value not in (1, 13, 17) for c in claims_of(sentence).values())
+
+
+def test_a_page_s_reading_time_is_no_count(records_of):
+    assert not records_of("By Ada Lind, Harbour Post · 5 mins to read\n\nTalks resumed.", "claim")
 
 
 def test_people_taken_hostage_beside_the_killed_are_held(claims_of):

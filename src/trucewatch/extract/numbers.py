@@ -300,8 +300,18 @@ def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str
         first > 1 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "for"
     ):
         return True
-    rank = doc[last + 3] if following[:2] == ["of", "the"] and len(doc) > last + 3 else None
-    return rank is not None and (rank.tag_ in ("JJS", "RBS") or rank.lower_ == "most")
+    if following[:1] != ["of"]:
+        return False
+    # "one of the largest", "one of the war's largest": a superlative before the head noun
+    for token in doc[last + 2 : last + 7]:
+        if token.tag_ in ("JJS", "RBS") or token.lower_ == "most":
+            return True
+        possessor = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
+        if token.pos_ in ("NOUN", "PROPN") and not possessor:
+            return False  # "one of the hostages"
+        if token.pos_ not in ("DET", "NOUN", "PROPN", "PART", "ADJ"):
+            return False
+    return False
 
 
 def _birthday(doc: Doc, first: int, last: int) -> bool:
@@ -335,14 +345,23 @@ def _age_after_name(doc: Doc, first: int, last: int) -> bool:
 _NUMERIC_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b")
 
 
+_READING_UNITS = {"min", "mins", "minute", "minutes"}
+
+
 def _furniture(doc: Doc, first: int, last: int) -> bool:
     """Page furniture, not prose: a photo counter ("2 / 2", "1/5"), a numeric date
     ("19-10-2024"), a number in a line with no words (a calendar row, a lone "26"), a
-    link to another story ("Related: ...", "Read more: ...")."""
+    link to another story ("Related: ...", "Read more: ..."), a reading time."""
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
         return True
+    if (
+        after is not None
+        and after.lower_ in _READING_UNITS
+        and any(t.lower_ == "read" for t in doc[last + 2 : last + 4])
+    ):
+        return True  # "5 mins to read", "3 min read": the page's reading time
     text = doc_text(doc)
     start = doc[first].idx
     if _NUMERIC_DATE.match(text, start) or _NUMERIC_DATE.search(

@@ -199,7 +199,8 @@ def extract_quotes(
                 and _whole_paragraph(body, m, paragraphs[m.paragraph])
             )
         )
-        act = direct_quote(doc, m, cues, quoted, previous[1] if same_speech else None)
+        continued = previous[1] if same_speech else _told_just_before(acts, m, body, paragraphs)
+        act = direct_quote(doc, m, cues, quoted, continued)
         if act is None:
             continue
         if m.continues and previous is not None and act.cue is not None:
@@ -221,6 +222,18 @@ def extract_quotes(
                 lead  # "SANAA: The exchange was delayed, according to ...": not the dateline
             )
     return [to_record(act, doc, document, utterance_date(doc, act, document.date)) for act in acts]
+
+
+def _told_just_before(acts: list[Act], m: Marks, body: str, paragraphs) -> Act | None:
+    """ "Zelensky said most of the men had defended the port." then a paragraph that is
+    one bare quote: the quote goes on with what the paragraph before reported him saying."""
+    if m.paragraph == 0 or not _whole_paragraph(body, m, paragraphs[m.paragraph]):
+        return None
+    start, end = paragraphs[m.paragraph - 1]
+    told = sorted((a for a in acts if start <= a.start < end), key=lambda a: a.start)
+    if told and not told[-1].direct and told[-1].subject is not None:
+        return told[-1]
+    return None
 
 
 def _whole_paragraph(body: str, m: Marks, paragraph: tuple[int, int]) -> bool:
