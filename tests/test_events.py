@@ -479,3 +479,25 @@ def test_they_after_a_plural_sayer_and_killed_in_a_state_s_campaign(nlp):
     )
     assert find(found, trigger="pulled").actor is not None
     assert find(found, trigger="killed").actor == ["Norway"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“It sets a bad precedent,” he said, calling it a win for Valdor.",
+        "Ten others were held, in what the coalition called a revolving door.",
+        "The minister does not agree with the claims that talks began.",
+    ],
+)
+def test_naming_and_opinions_are_no_request_or_agreement(nlp, sentence):
+    found = events(nlp, f" date 2031-06-11 {sentence}\n")
+    assert not [e for e in found if e.type in ("REQUEST", "AGREE")]
+
+
+def test_a_deal_struck_is_an_agreement_and_a_village_struck_an_assault(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Valdor and Norway have struck a deal for a prisoner swap.\n"
+        "Valdor struck a village near the border on Monday.\n",
+    )
+    assert [e.type for e in found if e.trigger == "struck"] == ["AGREE", "ASSAULT"]
