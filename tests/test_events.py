@@ -501,3 +501,16 @@ def test_a_deal_struck_is_an_agreement_and_a_village_struck_an_assault(nlp):
         "Valdor struck a village near the border on Monday.\n",
     )
     assert [e.type for e in found if e.trigger == "struck"] == ["AGREE", "ASSAULT"]
+
+
+def test_talks_between_representatives_of_states_are_those_states(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Armenia and Azerbaijan swapped prisoners on Monday.\n"
+        "The statement came after talks between representatives of the two countries.\n"
+        "Talks between envoys of Armenia and Azerbaijan resumed in Geneva.\n",
+    )
+    assert [set(e.actor) for e in found if e.trigger.lower() == "talks"] == [
+        {"Armenia", "Azerbaijan"},
+        {"Armenia", "Azerbaijan"},
+    ]

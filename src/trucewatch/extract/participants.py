@@ -420,9 +420,11 @@ class Resolver:
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        names = self.names_of(pobj)
+                        # "envoys of Armenia and Azerbaijan", "representatives of the two
+                        # countries": each state the phrase names
+                        names = [n for part in (pobj, *pobj.conjuncts) for n in self.names_of(part)]
                         if names:
-                            return names[:1]
+                            return list(dict.fromkeys(names))
         return None
 
     def country_or_name(self, token: Token) -> str | None:
