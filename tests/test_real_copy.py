@@ -205,6 +205,15 @@ def test_people_travelling_are_no_release(records_of):
     assert found["Two doctors"].category == "other"
 
 
+def test_a_part_of_a_known_whole_in_the_perfect_is_a_running_total(claims_of):
+    found = claims_of(
+        "The Front has now returned 11 of the 30 bodies it holds. The two hostages have "
+        "been handed over."
+    )
+    assert found["11 of the 30 bodies"].cumulative
+    assert not found["two hostages"].cumulative  # people already told of: the news
+
+
 def test_another_or_more_is_the_latest_exchange_not_a_running_total(claims_of):
     found = claims_of(
         "The prisoner swap went ahead. Another 103 soldiers have been returned home. "

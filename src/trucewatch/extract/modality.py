@@ -522,6 +522,8 @@ def _known_group(q: Quantity) -> bool:
     """ "The three women have been handed over": people already told of, whose
     handover is the news, not a running total."""
     counted = q.noun if q.noun is not None else q.root
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head == q.root:
+        return False  # "has returned 15 of the 28 bodies": "the" is the whole's, not the part's
     return any(c.dep_ == "det" and c.lower_ == "the" for c in counted.children)
 
 
