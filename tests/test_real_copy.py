@@ -682,3 +682,18 @@ def test_an_armed_group_s_captives_stay_hostages_in_a_report_of_prisoners(claims
         "The Front freed four captives on Sunday, and Northmark released 60 detainees."
     )
     assert found["four captives"].category == "hostages_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # a breakdown of the people freed is of the freed
+        ("The freed Valdorians included 60 privates and sergeants and 14 officers.",
+         "14 officers"),
+        ("Among those rescued from captivity this time are 90 privates and six officers.",
+         "six officers"),
+    ],
+)  # fmt: skip
+def test_a_breakdown_of_the_freed_counts_the_freed(claims_of, sentence, phrase):
+    found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
+    assert found[phrase].category == "prisoners_released"

@@ -205,6 +205,8 @@ def category_of(
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
     if action is None and _conveyed(q, verb, lex):
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
+    if action is None and _listed_among_the_freed(verb, lex):
+        action = "released"  # "the freed Ukrainians included 82 privates"
     if (
         lemma in hostage
         and action != "released"
@@ -308,6 +310,36 @@ def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
         if c.dep_ in ("advmod", "prep", "acomp", "attr", "npadvmod")
         for t in list(c.subtree)[:6]  # "on their way to freedom", not a whole clause
     )
+
+
+_LISTING = {"include", "be", "comprise", "number"}
+
+
+def _listed_among_the_freed(verb: Token | None, lex) -> bool:
+    """A breakdown of people freed: "the freed Ukrainians included 82 privates", "among
+    those rescued from captivity are nine officers", "the soldiers coming home are 149"."""
+    if verb is None or verb.lemma_.lower() not in _LISTING:
+        return False
+    groups = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    groups += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "among"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    freeing = set(lex["verbs"]["released"])
+    for group in groups:
+        for word in group.children:
+            lemma = word.lemma_.lower()
+            if word.dep_ in ("amod", "acl", "relcl") and (
+                lemma in freeing or word.lower_ in freeing
+            ):
+                return True
+            home = any(c.lower_ == "home" for c in word.children)
+            if word.dep_ in ("acl", "relcl") and lemma in ("come", "go") and home:
+                return True
+    return False
 
 
 def _inner_verbs(verb: Token) -> list[Token]:
