@@ -91,3 +91,15 @@ def test_body_is_stored_exactly_as_given():
     assert text.endswith(d.body)
     assert d.body == "WASHINGTON: “Quoted,”  he said.\r\n\r\nNext\u00a0paragraph.\n"
     assert d.chars == len(d.body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "News\n\nRussia and Ukraine exchanged 90 prisoners of war on Wednesday.",
+        "Norway and Sweden Swap 40 POWs\n\nNorway and Sweden exchanged 40 prisoners of war.",
+    ],
+)
+def test_a_paragraph_starts_a_sentence_and_its_first_word_goes_on_with_it(nlp, text):
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences[-1] == text.split("\n\n")[-1]

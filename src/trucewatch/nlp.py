@@ -43,11 +43,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     Reports are paragraphs and headings separated by blank lines; the parser
     alone sometimes runs a subheading into the next paragraph, and then a
-    record's evidence would span both. The parser keeps boundaries set here.
+    record's evidence would span both; and it may cut a paragraph's first word off
+    as a sentence of its own. The parser keeps boundaries set here.
     """
-    for token in doc[:-1]:
+    for token in doc[:-2]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+            following = doc[token.i + 2]
+            if not (following.is_space or following.is_punct):
+                # the parser may leave a paragraph's first word a sentence of its own
+                # ("Russia | and Ukraine exchanged 372 prisoners"): a word goes on with it
+                following.is_sent_start = False
     return doc
 
 
