@@ -514,3 +514,17 @@ def test_talks_between_representatives_of_states_are_those_states(nlp):
         {"Armenia", "Azerbaijan"},
         {"Armenia", "Azerbaijan"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The biggest prisoner exchange operation since 2015 between the rebels and the "
+         "army began on Friday.", "RETREAT"),
+        ("The Red Cross began a humanitarian operation in the port.", "AID"),
+        ("The army launched a military operation in the north on Monday.", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_an_operation_is_what_it_is_of(nlp, sentence, kind):
+    found = events(nlp, f" date 2031-06-11 {sentence}\n")
+    assert find(found, trigger="operation").type == kind
