@@ -528,3 +528,12 @@ def test_talks_between_representatives_of_states_are_those_states(nlp):
 def test_an_operation_is_what_it_is_of(nlp, sentence, kind):
     found = events(nlp, f" date 2031-06-11 {sentence}\n")
     assert find(found, trigger="operation").type == kind
+
+
+def test_the_warring_countries_are_the_two_named_before(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 Armenia and Azerbaijan swapped 40 prisoners each on Saturday.\n"
+        "It brings the number of prisoners released by the warring countries to 300.\n",
+    )
+    assert set(find(found, trigger="released").actor) == {"Armenia", "Azerbaijan"}

@@ -376,14 +376,15 @@ class Resolver:
         return name
 
     def is_pair(self, head: Token) -> bool:
-        """``both countries``, ``the two sides``, ``the two nuclear-armed neighbours``;
+        """``both countries``, ``the two sides``, ``the two nuclear-armed neighbours``,
+        ``the warring parties``;
         ``the sides`` (not ``both sides``, often the two parties of a war)."""
         if head.tag_ not in ("NNS", "NNPS"):
             return False
         words = {c.lower_ for c in head.children}
         if head.lemma_ == "side":
             return "the" in words and "both" not in words
-        return bool(words & {"both", "two"})
+        return bool(words & {"both", "two", "warring"})  # "the warring countries"
 
     def last_countries(self, before: int, n: int) -> list[str]:
         found: list[str] = []
