@@ -466,9 +466,10 @@ def test_a_meeting_the_speaker_spoke_at_is_the_speaker_s(nlp):
     found = events(
         nlp,
         " date 2031-06-11 “We keep our word,” the president said during a meeting with "
-        "his army chief.\n",
+        "his army chief.\nMara Voss, speaking on Friday after a meeting with the envoy, said "
+        "talks would go on.\n",
     )
-    assert find(found, trigger="meeting").actor == ["president"]
+    assert [e.actor for e in found if e.trigger == "meeting"] == [["president"], ["Mara Voss"]]
 
 
 def test_they_after_a_plural_sayer_and_killed_in_a_state_s_campaign(nlp):

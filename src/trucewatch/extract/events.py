@@ -421,8 +421,9 @@ def noun_event(
             actor = resolver.participant(author)  # "the Hamas-led attack"
     if actor is None and senses[0].type == "CONSULT" and _at_a_meeting(token):
         # "Putin said during a meeting with his chief of staff": the speaker met
-        doer = subject_for(token.head.head)
-        if doer is not None and doer.dep_ == "nsubj":
+        clause = token.head.head
+        doer = subject_for(clause) or (clause.head if clause.dep_ == "acl" else None)
+        if doer is not None and doer.dep_ == "nsubj":  # "Netanyahu, speaking after a meeting"
             actor = resolver.participant(doer)
     if actor is None and carrier is not None and token.dep_ == "dobj":
         doer = subject_for(carrier)
@@ -464,7 +465,7 @@ def _at_a_meeting(token: Token) -> bool:
     """ "said during a meeting with", "spoke at talks in": the meeting its clause was held at."""
     return (
         token.dep_ == "pobj"
-        and token.head.lower_ in ("during", "at")
+        and token.head.lower_ in ("during", "at", "after", "before", "following")
         and token.head.head.pos_ in ("VERB", "AUX")
     )
 
