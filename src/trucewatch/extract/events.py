@@ -462,11 +462,14 @@ _DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
 
 
 def _at_a_meeting(token: Token) -> bool:
-    """ "said during a meeting with", "spoke at talks in": the meeting its clause was held at."""
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ in ("during", "at", "after", "before", "following")
-        and token.head.head.pos_ in ("VERB", "AUX")
+    """ "said during a meeting with", "spoke at talks in": the meeting its clause was held
+    at; "Netanyahu, speaking after a meeting with": the meeting the speaker comes from
+    (a verb's "after talks" only dates it)."""
+    if token.dep_ != "pobj" or token.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    word, clause = token.head.lower_, token.head.head
+    return word in ("during", "at") or (
+        word in ("after", "following") and clause.dep_ == "acl" and clause.tag_ == "VBG"
     )
 
 
