@@ -382,3 +382,21 @@ def test_a_bare_quote_paragraph_goes_on_with_the_speech_reported_before(nlp):
         "“It was hard,” one soldier said.\n",
     )
     assert [r.speaker for r in records] == ["Mara Voss", "Mara Voss", "one soldier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "on X." ends the sentence; "the NGO" is the group last named
+        ("Forty detainees were freed, Lumen Watch said on X. Two more were held back, "
+         "the NGO added.\n", ["Lumen Watch", "Lumen Watch"]),
+        # "The President" is the person last told of
+        ("“We are grateful,” Mara Voss said. The President, however, said she is still "
+         "worried about another national.\n", ["Mara Voss", "Mara Voss"]),
+        # an institution's name in apposition is its name
+        ("The prison service, the Kesh Prison Service, said the man was being moved.\n",
+         ["Kesh Prison Service"]),
+    ],
+)  # fmt: skip
+def test_a_body_or_title_named_before_or_beside(nlp, text, speakers):
+    assert [r.speaker for r in quotes(nlp, text)] == speakers

@@ -33,8 +33,29 @@ def load_model(name: str | None = None) -> Language:
     except OSError:
         raise ModelNotFound(name) from None
     if "parser" in nlp.pipe_names:
+        nlp.add_pipe("trucewatch_platform_x", first=True)
         nlp.add_pipe("trucewatch_paragraphs", before="parser")
     return nlp
+
+
+# "said on X." ends a sentence: the tokenizer keeps "X." whole, as an initial, and the
+# parser then runs the next sentence on ("said on X. A tenth American ...").
+_PLATFORM_BEFORE = {"on", "via"}
+
+
+@Language.component("trucewatch_platform_x")
+def platform_x(doc: Doc) -> Doc:
+    """Split "X." after "on"/"via" into the platform's name and a full stop."""
+    found = [t for t in doc[1:] if t.text == "X." and doc[t.i - 1].lower_ in _PLATFORM_BEFORE]
+    if not found:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for token in found:
+            retokenizer.split(token, ["X", "."], heads=[(token, 1), (token, 1)])
+    for token in doc[1:-1]:
+        if token.text == "." and doc[token.i - 1].text == "X" and doc[token.i + 1].is_title:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.component("trucewatch_paragraphs")

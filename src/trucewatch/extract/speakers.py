@@ -291,6 +291,10 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
         if any(e.label == "PERSON" for e in covering):
             person = next(e for e in covering if e.label == "PERSON")
             return person.canonical or person.text, True
+        if child.head == head and head.lemma_.lower() in institution_nouns():
+            body = next((e for e in covering if e.label == "ORG"), None)
+            if body is not None:  # "the prison service, FSIN,", "news agency BelTA"
+                return body.canonical or body.text, False
         if not covering and child.pos_ == "PROPN" and head.lemma_.lower() in person_nouns():
             # A name the recogniser missed, after a title that says a person.
             name = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t == child]
@@ -464,7 +468,7 @@ def _the_person_told_of(
     described ("a senior official"), within a few sentences."""
     head = mention.root
     if (
-        head.tag_ != "NN"
+        head.tag_ not in ("NN", "NNP")  # "the official", "The President"
         or head.lemma_.lower() not in person_nouns()
         or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         or any(
