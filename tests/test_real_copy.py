@@ -697,3 +697,10 @@ def test_an_armed_group_s_captives_stay_hostages_in_a_report_of_prisoners(claims
 def test_a_breakdown_of_the_freed_counts_the_freed(claims_of, sentence, phrase):
     found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
     assert found[phrase].category == "prisoners_released"
+
+
+def test_prisoners_pardoned_in_a_deal_are_freed(claims_of):
+    found = claims_of(
+        "The president of Valdor on Saturday pardoned 31 Norwegian citizens jailed there."
+    )
+    assert found["31 Norwegian citizens"].category == "prisoners_released"
