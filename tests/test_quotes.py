@@ -400,3 +400,13 @@ def test_a_bare_quote_paragraph_goes_on_with_the_speech_reported_before(nlp):
 )  # fmt: skip
 def test_a_body_or_title_named_before_or_beside(nlp, text, speakers):
     assert [r.speaker for r in quotes(nlp, text)] == speakers
+
+
+def test_an_outlet_relaying_a_quote_and_its_attribution_is_no_speaker_of_it(nlp):
+    records = quotes(
+        nlp,
+        "“The truce begins at six. I order that all fire stop for this period,” Mara Voss "
+        "announced during a meeting with her generals, the Harbour Post reported, citing "
+        "a video.\n",
+    )
+    assert [r.speaker for r in records] == ["Mara Voss"]

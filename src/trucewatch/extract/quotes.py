@@ -307,6 +307,11 @@ def reported_speech(doc: Doc, cues: Cues, quoted, marks: list[tuple[int, int]]) 
         start, end = trimmed(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
         if end <= start or only_quoted(doc_text(doc), start, end, marks):
             continue  # the complement is a direct quotation: handled with the marks
+        if any(a < start < b < end or start < a < end < b for a, b in marks):
+            # '“... this period,” Putin announced, AP reported': a complement that runs
+            # out of a quotation carries that quotation's own attribution; the outer
+            # verb only relays it
+            continue
         acts.append(
             Act(
                 start=start,
