@@ -704,3 +704,32 @@ def test_prisoners_pardoned_in_a_deal_are_freed(claims_of):
         "The president of Valdor on Saturday pardoned 31 Norwegian citizens jailed there."
     )
     assert found["31 Norwegian citizens"].category == "prisoners_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("One hundred and seventy-five soldiers returned home.",
+         "One hundred and seventy-five soldiers", 175),
+        ("Two thousand and five hundred people fled the town.",
+         "Two thousand and five hundred people", 2500),
+        ("A hundred and twenty hostages were freed.", "A hundred and twenty hostages", 120),
+    ],
+)  # fmt: skip
+def test_a_number_spelled_out_with_and_is_one_number(claims_of, sentence, phrase, value):
+    assert claims_of(sentence)[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Those freed include 40 privates and nine officers, the president said.",
+         "nine officers"),
+        ("The exchange reportedly involved 120 prisoners from each side.", "120 prisoners"),
+        ("Valdor returned more than 200 military and civilians from Russian captivity.",
+         "more than 200 military"),
+    ],
+)  # fmt: skip
+def test_the_people_a_swap_is_of_are_freed(claims_of, sentence, phrase):
+    found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
+    assert found[phrase].category == "prisoners_released"

@@ -67,6 +67,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     record's evidence would span both; and it may cut a paragraph's first word off
     as a sentence of its own. The parser keeps boundaries set here.
     """
+    for line in _lines(doc):
+        if _headline(line):
+            # "Russia and Ukraine Swap 372 POWs Day After Putin-Trump Call": the parser
+            # splits title-case lines at random; a headline is one sentence
+            line[0].is_sent_start = True
+            for token in line[1:]:
+                token.is_sent_start = False
     for token in doc[:-2]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
@@ -76,6 +83,29 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 # ("Russia | and Ukraine exchanged 372 prisoners"): a word goes on with it
                 following.is_sent_start = False
     return doc
+
+
+def _lines(doc: Doc) -> Iterator[list]:
+    """The tokens of each line of the text, whitespace left out."""
+    line: list = []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if line:
+                yield line
+            line = []
+        elif not token.is_space:
+            line.append(token)
+    if line:
+        yield line
+
+
+def _headline(line: list) -> bool:
+    """A line of four words or more, most of them capitalised, with no full stop: a title."""
+    words = [t for t in line if t.is_alpha]
+    if len(words) < 4 or any(t.text in (".", "?", "!", ";") for t in line):
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised / len(words) >= 0.6
 
 
 def model_id(nlp: Language) -> str:

@@ -214,7 +214,12 @@ def category_of(
     ):
         return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
     if lemma in hostage and not (
-        lemma == "captive" and (_in_a_states_custody(q, doc) or _nationals_of_war(q, doc))
+        lemma == "captive"
+        and (
+            _in_a_states_custody(q, doc)
+            or _nationals_of_war(q, doc)
+            or (_no_hostages(doc) and holder_side(q.noun) == "prisoners")
+        )
     ):  # "230 captives returned from Russian custody" are a state's prisoners
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
     if lemma == "captive":
@@ -312,15 +317,19 @@ def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
     )
 
 
-_LISTING = {"include", "be", "comprise", "number"}
+_LISTING = {"include", "be", "comprise", "number", "involve"}
 
 
 def _listed_among_the_freed(verb: Token | None, lex) -> bool:
     """A breakdown of people freed: "the freed Ukrainians included 82 privates", "among
-    those rescued from captivity are nine officers", "the soldiers coming home are 149"."""
+    those rescued from captivity are nine officers", "the soldiers coming home are 149",
+    "those freed include ..."; or the people a swap is of: "the exchange involved 246
+    prisoners", "an exchange of 300 captives, which included 150 ..."."""
     if verb is None or verb.lemma_.lower() not in _LISTING:
         return False
     groups = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(g.lower_ in ("which", "that") for g in groups):
+        groups.append(verb.head)  # "an exchange ..., which included"
     groups += [
         g
         for c in verb.children
@@ -329,7 +338,10 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
         if g.dep_ == "pobj"
     ]
     freeing = set(lex["verbs"]["released"])
+    swaps = set(lex["nouns"]["exchanges"])
     for group in groups:
+        if group.lemma_.lower() in freeing | swaps or group.lower_ in freeing:
+            return True  # "the exchange involved 246", "those freed include 82"
         for word in group.children:
             lemma = word.lemma_.lower()
             if word.dep_ in ("amod", "acl", "relcl") and (

@@ -185,6 +185,7 @@ def _number(doc: Doc, i: int, lex: dict, kind_at: dict[int, Timex]) -> Quantity 
     while last + 1 < len(doc) and doc[last + 1].lower_ in lex["multipliers"]:
         value *= lex["multipliers"][doc[last + 1].lower_]
         last += 1
+    value, last = _and_the_rest(doc, last, value, lex)
     if _not_a_count(doc, first, last, value, lex, kind_at):
         return _skip(doc, last)
     low = high = value
@@ -202,6 +203,34 @@ def _number(doc: Doc, i: int, lex: dict, kind_at: dict[int, Timex]) -> Quantity 
     if value is not None and value == 1 and token.lower_ == "one" and noun is None:
         return None
     return Quantity(first, end, value, low, high, None, root, noun, duration)
+
+
+def _and_the_rest(doc: Doc, last: int, value: float, lex: dict) -> tuple[float, int]:
+    """ "One hundred and seventy-five": the words after a spelled-out multiplier's "and"
+    are the rest of the number, when they are less than the multiplier."""
+    words = lex["number_words"]
+    if not (
+        last + 2 < len(doc)
+        and doc[last].is_alpha
+        and doc[last].lower_ in lex["multipliers"]
+        and doc[last + 1].lower_ == "and"
+        and doc[last + 2].lower_ in words
+    ):
+        return value, last
+    rest, stop = words[doc[last + 2].lower_], last + 2
+    if (
+        stop + 2 < len(doc)
+        and doc[stop + 1].text == "-"
+        and doc[stop + 2].lower_ in words
+        and words[doc[stop + 2].lower_] < 10
+    ):
+        rest, stop = rest + words[doc[stop + 2].lower_], stop + 2  # "seventy-five"
+    outer = lex["multipliers"][doc[last].lower_]
+    if stop + 1 < len(doc) and lex["multipliers"].get(doc[stop + 1].lower_, outer) < outer:
+        rest, stop = rest * lex["multipliers"][doc[stop + 1].lower_], stop + 1  # "five hundred"
+    if rest >= outer:
+        return value, last
+    return value + rest, stop
 
 
 def _skip(doc: Doc, last: int) -> Quantity:
