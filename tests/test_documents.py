@@ -103,3 +103,9 @@ def test_body_is_stored_exactly_as_given():
 def test_a_paragraph_starts_a_sentence_and_its_first_word_goes_on_with_it(nlp, text):
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert sentences[-1] == text.split("\n\n")[-1]
+
+
+def test_a_title_case_line_is_one_sentence(nlp):
+    text = "Read more\nNorway and Sweden Swap 90 POWs Day After Call\n\nNorway and Sweden swapped."
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "Norway and Sweden Swap 90 POWs Day After Call" in sentences
