@@ -499,9 +499,10 @@ def test_a_deal_struck_is_an_agreement_and_a_village_struck_an_assault(nlp):
     found = events(
         nlp,
         " date 2031-06-11 Valdor and Norway have struck a deal for a prisoner swap.\n"
-        "Valdor struck a village near the border on Monday.\n",
+        "Valdor struck a village near the border on Monday.\n"
+        "The exchange agreement was struck days after the talks.\n",
     )
-    assert [e.type for e in found if e.trigger == "struck"] == ["AGREE", "ASSAULT"]
+    assert [e.type for e in found if e.trigger == "struck"] == ["AGREE", "ASSAULT", "AGREE"]
 
 
 def test_talks_between_representatives_of_states_are_those_states(nlp):

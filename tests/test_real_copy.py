@@ -726,6 +726,8 @@ def test_a_number_spelled_out_with_and_is_one_number(claims_of, sentence, phrase
         ("Those freed include 40 privates and nine officers, the president said.",
          "nine officers"),
         ("The exchange reportedly involved 120 prisoners from each side.", "120 prisoners"),
+        ("The last swap - involving 90 prisoners from both sides - took place in May.",
+         "90 prisoners"),
         ("Valdor returned more than 200 military and civilians from Russian captivity.",
          "more than 200 military"),
     ],

@@ -330,6 +330,8 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
     groups = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl" and any(g.lower_ in ("which", "that") for g in groups):
         groups.append(verb.head)  # "an exchange ..., which included"
+    if verb.dep_ == "acl":
+        groups.append(verb.head)  # "a multi-day exchange involving nearly 900 prisoners"
     groups += [
         g
         for c in verb.children
