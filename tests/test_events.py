@@ -539,3 +539,20 @@ def test_the_warring_countries_are_the_two_named_before(nlp):
         "It brings the number of prisoners released by the warring countries to 300.\n",
     )
     assert set(find(found, trigger="released").actor) == {"Armenia", "Azerbaijan"}
+
+
+def test_actors_told_around_the_trigger(nlp):
+    found = events(
+        nlp,
+        " date 2031-06-11 In a breakthrough, Armenia and Azerbaijan on Wednesday each "
+        "released 40 prisoners.\n"
+        "Norway is set to carry out a prisoner exchange with Sweden.\n"
+        "Nine hostages released by the Front are handed over to Red Cross teams.\n"
+        "The ceasefire, which began on Monday, is meant to end the war between Valdor and "
+        "the Front.\n",
+    )
+    released = [e.actor for e in found if e.trigger == "released"]
+    assert set(released[0]) == {"Armenia", "Azerbaijan"}
+    assert set(find(found, trigger="exchange").actor) == {"Norway", "Sweden"}
+    assert find(found, trigger="handed").actor == released[1] is not None
+    assert find(found, trigger="began").actor is not None

@@ -135,6 +135,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         or participle_clause
     )
     subject = None if passive else subject_for(token)
+    if subject is not None and subject.lower_ in _FLOATING and not list(subject.children):
+        subject = _floated_from(subject)  # "Russia and Ukraine on Wednesday each released"
     if subject is None and not passive and token.dep_ == "acl" and token.tag_ == "VBG":
         subject = token.head  # "Ruritanian airstrikes killing civilians"
     if subject is not None and author_of_attack(subject) is not None:
@@ -155,6 +157,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             agent = attacker_of(token)
         if agent is None and any(s.mode in ("release", "expel") for s in senses):
             agent = _jailer(token, obj, resolver)  # "deported from the United States" too
+        if agent is None and obj is not None and any(s.mode == "release" for s in senses):
+            agent = _released_by(obj, token)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -193,7 +197,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
         if theme:
-            actor = between(subject_for(token), resolver)
+            actor = between(subject_for(token), resolver) or _sides_of_the_war(token, resolver)
         else:
             # "a deal between Armenia and Azerbaijan to swap prisoners": the deal's parties
             actor = _parties_of_the_deal(token, resolver) or _with_the_other_side(
@@ -297,6 +301,45 @@ def _together(actor: Participant, other: Participant) -> Participant:
         [*actor.countries, *other.countries],
         [*actor.sectors, *other.sectors],
     )
+
+
+_FLOATING = {"each", "both"}
+
+
+def _floated_from(quantifier: Token) -> Token | None:
+    """ "In a breakthrough, Russia and Ukraine on Wednesday each released ...": the parse
+    may leave "each" the subject and the named sides elsewhere; they are the states or
+    bodies named together nearest before it in the sentence."""
+    sentence = quantifier.sent
+    for token in reversed(sentence[: quantifier.i - sentence.start]):
+        if token.ent_type_ in ("GPE", "ORG", "NORP") and token.conjuncts:
+            return min([token, *token.conjuncts], key=lambda t: t.i)
+    return None
+
+
+def _released_by(freed: Token, verb: Token) -> Token | None:
+    """ "Thirteen hostages released by the Brigades are handed over": who released the
+    people handed over, named on them, hands them over."""
+    for clause in freed.children:
+        if clause.dep_ == "acl" and clause.i != verb.i and clause.tag_ == "VBN":
+            for by in children(clause, "agent"):
+                return next(iter(children(by, "pobj")), None)
+    return None
+
+
+_WARS = {"war", "conflict", "fighting", "hostilities"}
+
+
+def _sides_of_the_war(verb: Token, resolver: Resolver) -> Participant | None:
+    """ "The ceasefire, which began on 10 October, ... the war between Israel and Hamas":
+    a ceasefire with no parties of its own is between the sides of the war its sentence
+    names."""
+    for noun in verb.sent:
+        if noun.lemma_.lower() in _WARS:
+            pair = between(noun, resolver)
+            if pair is not None:
+                return pair
+    return None
 
 
 def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
@@ -427,7 +470,10 @@ def noun_event(
             actor = resolver.participant(doer)
     if actor is None and carrier is not None and token.dep_ == "dobj":
         doer = subject_for(carrier)
-        if doer is not None and doer.dep_ != "nsubjpass":
+        planned = carrier.dep_ == "xcomp" and carrier.head.lemma_.lower() in lexicon.status.get(
+            "plan", ()
+        )  # "El Salvador is set to carry out an exchange": the one set to do it
+        if doer is not None and (doer.dep_ != "nsubjpass" or planned):
             # not "303 soldiers were returned, completing the exchange": they did not
             actor = resolver.participant(doer)
     for prep in children(token, "prep"):
