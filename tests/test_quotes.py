@@ -393,6 +393,9 @@ def test_a_bare_quote_paragraph_goes_on_with_the_speech_reported_before(nlp):
         # "The President" is the person last told of
         ("“We are grateful,” Mara Voss said. The President, however, said she is still "
          "worried about another national.\n", ["Mara Voss", "Mara Voss"]),
+        # "the Norwegian group" is the group last named, as "the group" is
+        ("The Lumen Front freed nine hostages. The Norwegian group said more would follow.\n",
+         ["Lumen Front"]),
         # an institution's name in apposition is its name
         ("The prison service, the Kesh Prison Service, said the man was being moved.\n",
          ["Kesh Prison Service"]),

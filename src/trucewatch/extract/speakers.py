@@ -556,7 +556,8 @@ def name_speaker(
         act.speaker, act.speaker_is_person = described, True
         return
     named = [e for e in entities if e.label == "ORG" and e.end <= mention.start_char]
-    if len(words) == 2 and words[0] == "the" and head in group_nouns():
+    national = len(words) == 3 and mention[1].ent_type_ == "NORP"  # "the Palestinian group"
+    if (len(words) == 2 or national) and words[0] == "the" and head in group_nouns():
         # "The group said": the organisation last named, if any.
         if named:
             act.speaker, act.speaker_is_person = named[-1].canonical or named[-1].text, False
