@@ -413,3 +413,8 @@ def test_an_outlet_relaying_a_quote_and_its_attribution_is_no_speaker_of_it(nlp)
         "a video.\n",
     )
     assert [r.speaker for r in records] == ["Mara Voss"]
+
+
+def test_a_document_with_no_issuer_told_is_nobody(nlp):
+    [record] = quotes(nlp, "Initially, reports suggested that the Front would free ten hostages.\n")
+    assert record.speaker is None and record.speaker_mention == "reports"

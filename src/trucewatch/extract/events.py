@@ -321,12 +321,18 @@ def _released_by(freed: Token, verb: Token) -> Token | None:
     """ "Thirteen hostages released by the Brigades are handed over": who released the
     people handed over, named on them, hands them over."""
     for clause in freed.children:
-        if clause.dep_ == "acl" and clause.i != verb.i and clause.tag_ == "VBN":
+        if (
+            clause.dep_ == "acl"
+            and clause.i != verb.i
+            and clause.tag_ == "VBN"
+            and clause.lemma_.lower() in _RELEASING  # not "captives held by the Guard"
+        ):
             for by in children(clause, "agent"):
                 return next(iter(children(by, "pobj")), None)
     return None
 
 
+_RELEASING = {"release", "free", "hand", "return", "liberate"}
 _WARS = {"war", "conflict", "fighting", "hostilities"}
 
 

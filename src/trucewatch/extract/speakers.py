@@ -215,6 +215,14 @@ def issuer_of(noun: Token, entities: list[Entity]) -> str | None:
     return None
 
 
+def _body_named_on(noun: Token) -> str | None:
+    """ "an AFP tally", "a Reuters count": the body named on the information noun."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod") and child.ent_type_ in ("ORG", "PERSON"):
+            return child.text
+    return None
+
+
 def _state_named_on(noun: Token, aliases: AliasTable) -> str | None:
     """ "according to Israeli tallies", "Ruritanian figures show": the state a demonym on
     the information noun names issued it."""
@@ -573,6 +581,7 @@ def name_speaker(
     elif head in information_nouns():
         # "the statement said", "an announcement by the ICRC": whoever issued it
         issuer = issuer_of(mention.root, entities) or _state_named_on(mention.root, aliases)
-        issuer = issuer or _whose_office(mention.root, earlier)
-        if issuer is not None:
-            act.speaker, act.speaker_is_person = issuer, False
+        issuer = issuer or _whose_office(mention.root, earlier) or _body_named_on(mention.root)
+        # "reports suggested", "the statement said" with no issuer told: the words are
+        # kept as the mention, but a document is nobody (unknown is null)
+        act.speaker, act.speaker_is_person = issuer, False
