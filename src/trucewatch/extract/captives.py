@@ -1,0 +1,308 @@
+"""Whose captives a count counts: a state's prisoners or an armed group's hostages.
+
+The telling word in the phrase ("hostages", "prisoners of war"), who holds or frees
+the people (a state or a group), the word nearest in the sentence or the sentences
+before, and what the report calls people most. See ``trucewatch.extract.claims``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.actors import default_table
+from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.speakers import is_armed_group
+from trucewatch.extract.speakers import subject_of as speaker_subject
+
+
+def _opposed(q: Quantity, token: Token) -> bool:
+    """The telling word counts a figure set against this one: coordinated with it
+    ("eight soldiers and 120 detainees were returned"), or under a coordinated verb
+    with another subject ("the rebels are to free 40 soldiers and the government is
+    to release 450 detainees")."""
+    if q.noun is None:
+        return False
+    if token in q.noun.conjuncts or token.head in q.noun.conjuncts:
+        return True
+    mine, theirs = _clause_verb(q.noun), _clause_verb(token)
+    if mine is None or theirs is None or mine == theirs or theirs not in mine.conjuncts:
+        return False
+    subjects = [
+        next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for v in (mine, theirs)
+    ]
+    return None not in subjects and subjects[0].lower_ != subjects[1].lower_
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the token, above any "to"-infinitive it is the object of."""
+    for _ in range(6):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "aux", "auxpass"):
+            return token
+        if token.head == token:
+            return None
+    return None
+
+
+def holder_side(noun: Token) -> str | None:
+    """ "prisoners" when a state holds or frees the counted people, "hostages" when an
+    armed group does, else None (see ``holders`` in claims.yaml)."""
+    lex = lexicon()["holders"]
+    holders: list[Token] = []
+    for child in noun.children:  # "the 12 soldiers it holds"
+        if child.dep_ == "relcl" and child.lemma_.lower() in lexicon()["verbs"]["held"]:
+            holders += [c for c in child.children if c.dep_ == "nsubj"]
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.lemma_.lower() in lex["giving_verbs"]:
+        if noun.dep_ == "dobj":
+            subject = speaker_subject(verb)  # "the rebels are to free 40 soldiers"
+            holders += [subject] if subject is not None else []
+        agents = [c for c in verb.children if c.dep_ == "agent"]  # "freed by the group"
+        holders += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    for holder in holders:
+        side = _side(holder, lex)
+        if side is not None:
+            return side
+    return None
+
+
+def _side(holder: Token, lex) -> str | None:
+    if holder.pos_ == "PRON":
+        # "it holds": the nearest organisation or state named before, in the sentence.
+        named = [t for t in holder.sent if t.i < holder.i and t.ent_type_ in ("ORG", "GPE")]
+        if not named:
+            return None
+        holder = named[-1]
+    if holder.ent_type_ == "GPE":
+        return "prisoners"
+    if holder.ent_type_ == "ORG":
+        # A named group: the alias table says whether it is a state's ("Israel Defense
+        # Forces": MIL) or an armed group (REB); one it does not know is an armed group
+        # when its name says so ("the Eastern Banner Army"); the Red Cross is neither.
+        name, table = _entity_text(holder), default_table()
+        actor = table.lookup(name)
+        if actor is not None and (actor.label == "GPE" or actor.sector in STATE_SECTORS):
+            return "prisoners"
+        return "hostages" if is_armed_group(name, table) else None
+    lemma = holder.lemma_.lower()
+    if lemma in lex["state"]:
+        return "prisoners"  # "the government", "the army"
+    if lemma in lex["group"]:
+        return "hostages"
+    return None
+
+
+STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG"}  # the alias table's sectors of a state
+
+
+def _entity_text(token: Token) -> str:
+    """The named entity the token is in, as written."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    words = doc[start : end + 1]
+    return (words[1:] if words[0].lower_ == "the" else words).text
+
+
+def hostage_or_prisoner(
+    q: Quantity, doc: Doc, hostage: set, prisoner: set, counted: dict
+) -> str | None:
+    """ "hostages" or "prisoners": the telling word in the phrase, else the nearest in
+    the sentence (the other side when it counts another figure: "369 prisoners, hours
+    after Hamas handed over three men"), else in the two sentences before."""
+    exchanges = set(lexicon()["nouns"]["exchanges"])
+
+    def kind(token: Token) -> str | None:
+        word = token.lower_.removesuffix("s")
+        found = None
+        if word in hostage or token.lemma_.lower() in hostage:
+            found = "hostages"
+            neutral = token.lemma_.lower() in ("captive", "captivity")
+            if (
+                _state_held(token)
+                or war_prisoners
+                or (neutral and (in_a_states_custody(q, doc) or nationals_of_war(q, doc)))
+            ):
+                found = "prisoners"  # "returned from Russian captivity": a state's
+        elif word in prisoner or token.lemma_.lower() in prisoner:
+            found = "prisoners"
+        if found and token.dep_ == "compound" and token.head.lemma_.lower() in exchanges:
+            both = {kind_word(c) for c in token.head.children if c.dep_ == "compound"}
+            if len(both - {None}) > 1:
+                return None  # "hostage-prisoner exchanges" tells neither
+        return found
+
+    def kind_word(token: Token) -> str | None:
+        word = token.lower_.removesuffix("s")
+        if word in hostage:
+            return "hostages"
+        return "prisoners" if word in prisoner else None
+
+    lex = lexicon()
+    held_by = holder_side(q.noun) if q.noun is not None else None
+    told = _told(doc)
+    # Soldiers or servicemen held captive, not by an armed group, in a report that does not
+    # call people hostages more often than prisoners ("captivity" is said of both):
+    # prisoners of war ("103 soldiers held captive were swapped").
+    war_prisoners = (
+        _combatant(q) and held_by != "hostages" and not told["hostage"] > told["prisoners"]
+    )
+    if q.noun is not None:
+        # The phrase, not what is coordinated with it ("eight soldiers and 120 detainees").
+        others = {t.i for c in q.noun.children if c.dep_ == "conj" for t in c.subtree}
+        for token in q.noun.subtree:
+            if token.i in others:
+                continue
+            if kind(token):
+                return kind(token)
+            if token.pos_ == "VERB" and token.lemma_.lower() in lex["detaining_verbs"]:
+                return "prisoners"  # "four journalists who were detained and sentenced"
+        if held_by is not None:
+            return held_by
+    sentence = doc[q.first].sent
+    sides = lexicon()["two_sides"]
+    contrast = any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in sides["nouns"]) or t.lower_ in sides["words"]
+        for t in sentence
+    )
+    for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
+        found = kind(token)
+        other = token.i in counted and counted[token.i] is not q
+        if found and other and (contrast or _opposed(q, token)):
+            if found == "prisoners" and not told["hostages"] and not _combatant(q):
+                return found  # "200 prisoners, 16 Saudis freed": a report of no captives
+            if (
+                found == "prisoners"
+                and _combatant(q)
+                and (_of_war(token) or (no_hostages(doc) and _national(q.noun, token)))
+            ):
+                # "32 prisoners of war, while B frees two servicemen": both POWs; in a report
+                # that never speaks of hostages, one state's soldiers set against another's
+                # prisoners are POWs too ("246 Russian servicemen ... 246 Ukrainian prisoners")
+                return found
+            return "prisoners" if found == "hostages" else "hostages"
+        if found:
+            return found
+    before = sentence.start
+    for _ in range(3):
+        if before == 0:
+            break
+        previous = doc[before - 1].sent
+        for token in reversed(previous):
+            if kind(token):
+                return _as_of_their_people(q, token, kind(token), told)
+        before = previous.start
+    # else what the report is about: "115 of our defenders came home"
+    if told["hostages"] != told["prisoners"] and _captive_like(q):
+        return "hostages" if told["hostages"] > told["prisoners"] else "prisoners"
+    if war_prisoners:
+        return "prisoners"  # servicemen freed, and nothing says hostages: prisoners of war
+    return None
+
+
+def _as_of_their_people(q: Quantity, token: Token, found: str, told: dict) -> str:
+    """The kind a sentence before names, unless it names it of another people: after "in
+    exchange for Palestinian prisoners", "13 Israelis and four Thais had returned" are the
+    other side's, hostages (in a report that tells of hostages at all)."""
+    if q.noun is None or _combatant(q) or not told["hostages"]:
+        return found
+    ours = {c.lower_ for c in [q.noun, *q.noun.children] if c.ent_type_ == "NORP"}
+    theirs = {c.lower_ for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"}
+    if ours and theirs and not ours & theirs:
+        return "hostages" if found == "prisoners" else "prisoners"
+    return found
+
+
+def _of_war(token: Token) -> bool:
+    """ "POWs", "prisoners of war": soldiers held by a state."""
+    return token.lower_.removesuffix("s") == "pow" or any(
+        c.lower_ == "of" and any(g.lower_ == "war" for g in c.children) for c in token.children
+    )
+
+
+def _combatant(q: Quantity) -> bool:
+    noun = q.noun
+    return noun is not None and (
+        noun.lemma_.lower() in lexicon()["combatants"] or noun.lower_ in lexicon()["combatants"]
+    )
+
+
+def _captive_like(q: Quantity) -> bool:
+    """Fighters, or people freed by a verb that frees (not "returned to the valley")."""
+    lex = lexicon()
+    noun = q.noun.lemma_.lower() if q.noun is not None else None
+    if noun in lex["combatants"]:
+        return True
+    verb = next((t for t in q.root.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in lex["freeing_verbs"]
+
+
+def _state_held(token: Token) -> bool:
+    """ "Russian captivity", "Israeli captivity": held by a state, so prisoners."""
+    return token.lemma_.lower() in ("captivity", "custody") and any(
+        c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
+        for c in token.children
+    )
+
+
+def in_a_states_custody(q: Quantity, doc: Doc) -> bool:
+    """ "230 captives ... returned from Russian custody": captives of a state are prisoners."""
+    return any(_state_held(t) for t in doc[q.first].sent)
+
+
+def _national(*nouns: Token) -> bool:
+    """Each noun names its people: "Russian servicemen", "Ukrainian prisoners"."""
+    return all(
+        any(
+            c.dep_ in ("amod", "compound")
+            and (c.ent_type_ in ("NORP", "GPE") or (c.tag_ == "JJ" and c.text[:1].isupper()))
+            for c in noun.children
+        )
+        for noun in nouns
+    )
+
+
+def no_hostages(doc: Doc) -> bool:
+    """A report of prisoners that never calls anyone a hostage."""
+    told = _told(doc)
+    return not told["hostages"] and told["prisoners"] > 0
+
+
+def nationals_of_war(q: Quantity, doc: Doc) -> bool:
+    """A state's people held captive, in a report of prisoners that never speaks of
+    hostages, are prisoners of war: "the return of 15 Armenian captives" beside "10
+    Azerbaijani prisoners" (not "five captives held by the Front")."""
+    noun = q.noun
+    return (
+        noun is not None
+        and _national(noun)
+        and no_hostages(doc)
+        and holder_side(noun) != "hostages"
+    )
+
+
+def _told(doc: Doc) -> dict[str, int]:
+    """How often the report calls people hostages and prisoners, counted once per report."""
+    found = doc.user_data.get("trucewatch_told")
+    if found is None:
+        lex = lexicon()
+        # "captivity" and "captives" are said of a state's prisoners too: they tell neither
+        hostage = set(lex["hostage_words"]) - {"captive", "captivity"}
+        counts = doc.count_by(LEMMA)  # in C: no Token made per word of the report
+
+        def told(words) -> int:
+            spellings = {s for w in words for s in (w, w.capitalize(), w.upper())}
+            return sum(counts.get(get_string_id(s), 0) for s in spellings)
+
+        found = {
+            "hostages": told(hostage),
+            "prisoners": told(lex["prisoner_words"]),
+            "hostage": told(("hostage", "abductee")),
+        }
+        doc.user_data["trucewatch_told"] = found
+    return found
