@@ -735,3 +735,11 @@ def test_a_number_spelled_out_with_and_is_one_number(claims_of, sentence, phrase
 def test_the_people_a_swap_is_of_are_freed(claims_of, sentence, phrase):
     found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
     assert found[phrase].category == "prisoners_released"
+
+
+def test_combatants_are_people_whatever_the_marks_around_them(claims_of):
+    found = claims_of(
+        "The two armies swapped prisoners of war. Mara Voss said that 120 Valdorian "
+        "“warriors have returned home from Norwegian captivity.”"
+    )
+    assert found["120 Valdorian “warriors"].category == "prisoners_released"

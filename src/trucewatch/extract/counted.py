@@ -402,6 +402,7 @@ def _is_people(noun: Token, lex) -> bool:
     lemma = noun.lemma_.lower()
     return (
         lemma in lex["people"]
+        or lemma in lex["combatants"]  # "277 Ukrainian warriors", "40 POWs"
         or lemma in person_nouns()
         or noun.lower_ in PRONOUNS
         or noun.ent_type_ == "NORP"
