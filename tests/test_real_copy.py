@@ -684,21 +684,6 @@ def test_an_armed_group_s_captives_stay_hostages_in_a_report_of_prisoners(claims
     assert found["four captives"].category == "hostages_released"
 
 
-@pytest.mark.parametrize(
-    ("sentence", "phrase"),
-    [
-        # a breakdown of the people freed is of the freed
-        ("The freed Valdorians included 60 privates and sergeants and 14 officers.",
-         "14 officers"),
-        ("Among those rescued from captivity this time are 90 privates and six officers.",
-         "six officers"),
-    ],
-)  # fmt: skip
-def test_a_breakdown_of_the_freed_counts_the_freed(claims_of, sentence, phrase):
-    found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
-    assert found[phrase].category == "prisoners_released"
-
-
 def test_prisoners_pardoned_in_a_deal_are_freed(claims_of):
     found = claims_of(
         "The president of Valdor on Saturday pardoned 31 Norwegian citizens jailed there."
@@ -723,16 +708,22 @@ def test_a_number_spelled_out_with_and_is_one_number(claims_of, sentence, phrase
 @pytest.mark.parametrize(
     ("sentence", "phrase"),
     [
+        # a breakdown of the people freed is of the freed
+        ("The freed Valdorians included 60 privates and sergeants and 14 officers.",
+         "14 officers"),
+        ("Among those rescued from captivity this time are 90 privates and six officers.",
+         "six officers"),
         ("Those freed include 40 privates and nine officers, the president said.",
          "nine officers"),
-        ("The exchange reportedly involved 120 prisoners from each side.", "120 prisoners"),
+        # the people a swap is of
         ("The last swap - involving 90 prisoners from both sides - took place in May.",
          "90 prisoners"),
+        ("The exchange reportedly involved 120 prisoners from each side.", "120 prisoners"),
         ("Valdor returned more than 200 military and civilians from Russian captivity.",
          "more than 200 military"),
     ],
 )  # fmt: skip
-def test_the_people_a_swap_is_of_are_freed(claims_of, sentence, phrase):
+def test_the_freed_and_the_people_a_swap_is_of_are_freed(claims_of, sentence, phrase):
     found = claims_of(f"The two armies swapped prisoners of war on Friday. {sentence}")
     assert found[phrase].category == "prisoners_released"
 
