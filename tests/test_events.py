@@ -549,6 +549,7 @@ def test_actors_told_around_the_trigger(nlp):
         "Norway is set to carry out a prisoner exchange with Sweden.\n"
         "Nine hostages released by the Front are handed over to Red Cross teams.\n"
         "The ceasefire, which began on Monday, is meant to end the war between Valdor and "
+        "the Front.\nAid trucks entered the valley on Sunday, in the war between Valdor and "
         "the Front.\n",
     )
     released = [e.actor for e in found if e.trigger == "released"]
@@ -556,3 +557,4 @@ def test_actors_told_around_the_trigger(nlp):
     assert set(find(found, trigger="exchange").actor) == {"Norway", "Sweden"}
     assert find(found, trigger="handed").actor == released[1] is not None
     assert find(found, trigger="began").actor is not None
+    assert find(found, trigger="entered").actor is None  # only a ceasefire is the sides''

@@ -197,7 +197,9 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
         if theme:
-            actor = between(subject_for(token), resolver) or _sides_of_the_war(token, resolver)
+            actor = between(subject_for(token), resolver)
+            if actor is None and sense.mode == "ceasefire":
+                actor = _sides_of_the_war(token, resolver)
         else:
             # "a deal between Armenia and Azerbaijan to swap prisoners": the deal's parties
             actor = _parties_of_the_deal(token, resolver) or _with_the_other_side(
