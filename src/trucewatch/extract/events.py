@@ -158,7 +158,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if agent is None and any(s.mode in ("release", "expel") for s in senses):
             agent = _jailer(token, obj, resolver)  # "deported from the United States" too
         if agent is None and obj is not None and any(s.mode == "release" for s in senses):
-            agent = _released_by(obj, token)
+            agent = _released_by(obj, token, resolver.lexicon)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -319,22 +319,23 @@ def _floated_from(quantifier: Token) -> Token | None:
     return None
 
 
-def _released_by(freed: Token, verb: Token) -> Token | None:
+def _released_by(freed: Token, verb: Token, lexicon: Lexicon) -> Token | None:
     """ "Thirteen hostages released by the Brigades are handed over": who released the
-    people handed over, named on them, hands them over."""
+    people handed over, named on them, hands them over (a verb the lexicon reads as a
+    release; not "captives held by the Guard")."""
     for clause in freed.children:
+        senses = lexicon.verbs.get(clause.lemma_.lower(), ())
         if (
             clause.dep_ == "acl"
             and clause.i != verb.i
             and clause.tag_ == "VBN"
-            and clause.lemma_.lower() in _RELEASING  # not "captives held by the Guard"
+            and any(s.mode == "release" for s in senses)
         ):
             for by in children(clause, "agent"):
                 return next(iter(children(by, "pobj")), None)
     return None
 
 
-_RELEASING = {"release", "free", "hand", "return", "liberate"}
 _WARS = {"war", "conflict", "fighting", "hostilities"}
 
 
