@@ -404,3 +404,43 @@ def test_counts_added_together_count_once_as_their_total():
     alone = {"doc": "b", "evidence_start": 0, "value": 270, "together": None}
     [whole, kept] = _added_together([part, other, alone])
     assert whole["value"] == 390 and kept is alone
+
+
+def test_a_total_with_people_freed_beside_the_deal_counts_only_the_parties_people():
+    agreement = parse_spec(SPEC)
+    day = {"date": "2031-03-02", "evidence_start": 0}
+    claims = [  # "24 captives, which include 13 Northmarkers and 11 Ostlanders, were freed"
+        claim("hostages_released", 24, "a", "2031-03-02", **day),
+        claim("hostages_released", 13, "a", "2031-03-02", received_by=["Northmark"], **day),
+        claim("hostages_released", 11, "a", "2031-03-02", received_by=["Ostland"], **day),
+        # other outlets give the same 24 whole, one of them the next morning
+        claim("hostages_released", 24, "b", "2031-03-02", **day),
+        claim("hostages_released", 24, "c", "2031-03-03", evidence_start=0),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
+    assert row["delivered"]["best"] == 13
+
+
+def test_a_figure_dated_to_its_own_day_is_that_day_s_exchange_however_alike():
+    agreement = parse_spec(SPEC)
+    claims = [  # 13 freed on each of two days
+        claim("hostages_released", 13, "a", "2031-03-02", date="2031-03-02"),
+        # the first day's 13, reported the next morning without a day
+        claim("hostages_released", 13, "b", "2031-03-03"),
+        claim("hostages_released", 13, "c", "2031-03-03", date="2031-03-03"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 4)), "captives")
+    assert row["delivered"]["best"] == 26
+
+
+def test_a_total_stands_against_a_sum_one_of_whose_exchanges_one_report_tells():
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 3, "b", "2031-03-02", date="2031-03-02"),
+        # one report's eight, foreign workers freed beside the deal among them
+        claim("hostages_released", 8, "c", "2031-03-09", date="2031-03-09"),
+        claim("hostages_released", 6, "d", "2031-03-10", cumulative=True),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 10)), "captives")
+    assert row["delivered"]["best"] == 6

@@ -80,6 +80,15 @@ def happened_on(claim: dict) -> dt.date | None:
     return _day(claim.get("date")) or known_on(claim)
 
 
+def _could_have_happened(claim: dict) -> tuple:
+    """The days a figure may count: the stated one, else its report's day or the day
+    before (a morning report of the night's release)."""
+    if _day(claim.get("date")):
+        return (_day(claim["date"]),)
+    known = known_on(claim)
+    return () if known is None else (known, known - dt.timedelta(days=1))
+
+
 def in_phase(day: dt.date | None, phase: Phase) -> bool:
     if day is None or phase.start is None:
         return False
@@ -283,10 +292,35 @@ def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
     """ "The group released three Israeli hostages and five Thai nationals": people of a
     state that is no party, named beside the people of a party (or beside people whose
     side is not named: "three hostages and five Thai workers") in one sentence, were
-    freed beside the deal, not under it; the others are its count."""
+    freed beside the deal, not under it; the others are its count. A total of that
+    sentence larger than its parties' part ("24 hostages, which includes 13 Israelis and
+    11 foreigners") counts those freed beside the deal too, so the part is the count."""
     third = [c for c in claims if c.get("received_by") and not sides.whose(c["received_by"])]
     if not third:
         return claims
+    parts: dict[tuple, float] = {}
+    for c in claims:
+        if c.get("received_by") and sides.whose(c["received_by"]) and c.get("value") is not None:
+            key = (c["doc"], c.get("evidence_start"))
+            parts[key] = max(parts.get(key, 0), c["value"])
+    beside = {(c["doc"], c.get("evidence_start")) for c in third}
+    # Such a total, once a report shows what it holds, is the same total in the
+    # reports of that day that give it whole ("the first group of 24 hostages").
+    inclusive = {
+        (happened_on(c), c["value"])
+        for c in claims
+        if not c.get("received_by")
+        and (key := (c["doc"], c.get("evidence_start"))) in beside
+        and key in parts
+        and (c.get("value") or 0) > parts[key]
+    }
+    claims = [
+        c
+        for c in claims
+        if c.get("received_by")
+        or not any((day, c.get("value")) in inclusive for day in _could_have_happened(c))
+        or reviewed(c)
+    ]
     of_parties = {
         (c["doc"], c.get("evidence_start"))
         for c in claims
@@ -622,9 +656,10 @@ def _largest_per_report(totals: list[dict]) -> list[dict]:
 
 def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts) -> dict | None:
     """A running total below the exchanges up to its day stands only when at least as
-    many independent reports give it as give the best-told exchange: one report's "13
-    released so far" does not beat two that agree on the day's 2,000. A total above
-    them stands: reports of some exchange may be missing."""
+    many independent reports give it as give the least-told exchange it would overrule:
+    one report's "13 released so far" does not beat two that agree on the day's 2,000,
+    but it stands against a sum one of whose exchanges only one report tells. A total
+    above them stands: reports of some exchange may be missing."""
     covered = [e for e in exchanges if e["day"] <= accepted["day"]]
     on_total_day = sum(_bounds(e["claim"])[0] for e in covered)
     total = _bounds(accepted["claim"])[0]
@@ -646,8 +681,9 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
         return accepted
     if any(reviewed(e["claim"]) for e in covered):
         return None  # the exchanges an analyst reviewed outweigh an unreviewed total
-    strongest = max(e["support"] for e in covered)
-    if total > on_total_day or accepted["support"] >= min(2, strongest):
+    # a sum is only as well told as the least-told exchange it adds up
+    weakest = min(e["support"] for e in covered)
+    if total > on_total_day or accepted["support"] >= min(2, weakest):
         return accepted
     return None
 
@@ -789,21 +825,31 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
                     report_of(c) == report_of(claim) and c["value"] == claim["value"]
                     for c in exchange["claims"]
                 )
-                if gap == 0 and copy:
-                    home = exchange  # a wire copy of a report already here: no new vote
+                if copy and (gap == 0 or not claim.get("increment")):
+                    # a wire copy of a report already here, or the report telling its
+                    # release again the next day ("back in Israel on Monday"): no new vote
+                    home = exchange
                     break
                 continue
-            if gap == 0 or (
+            if gap == 0:
+                home = exchange
+                break
+            # Only a figure dated by its report alone may be a late report of the day
+            # before: one dated to its own day is that day's exchange, alike or not,
+            # and a late report leaves the exchange on its day (13 freed on each of
+            # three days are three exchanges).
+            if (
                 claim["value"] == exchange["claim"]["value"]
-                and not (claim.get("date") and all(c.get("date") for c in exchange["claims"]))
+                and not claim.get("date")
                 and not claim.get("increment")  # "another 30 prisoners" the next day
-            ):  # two figures each dated to its own day are two exchanges, alike or not
+            ):
                 home = exchange
                 break
         if home is None:
             home = {"day": day, "last": day, "docs": set(), "claims": []}
             exchanges.append(home)
-        home["last"] = max(home["last"], day)
+        elif day == home["last"] or claim.get("date"):
+            home["last"] = max(home["last"], day)
         home["docs"].add(report_of(claim))
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
