@@ -558,3 +558,8 @@ def test_actors_told_around_the_trigger(nlp):
     assert find(found, trigger="handed").actor == released[1] is not None
     assert find(found, trigger="began").actor is not None
     assert find(found, trigger="entered").actor is None  # only a ceasefire is the sides''
+
+
+def test_a_group_of_people_released_is_a_release(records_of):
+    events = records_of("The Front on Saturday released a second group of civilians.", "event")
+    assert [(e.type, e.mode) for _, e in events] == [("RETREAT", "release")]

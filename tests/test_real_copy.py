@@ -734,3 +734,100 @@ def test_combatants_are_people_whatever_the_marks_around_them(claims_of):
         "“warriors have returned home from Norwegian captivity.”"
     )
     assert found["120 Valdorian “warriors"].category == "prisoners_released"
+
+
+def test_a_day_glossed_by_its_date_is_that_date(claims_of):
+    found = claims_of(
+        "The minister said 24 captives were released by the Front yesterday (March 10).",
+        date="2031-03-12",
+    )
+    assert found["24 captives"].date == dt.date(2031, 3, 10)
+
+
+def test_a_clause_hung_on_a_day_is_of_that_day(claims_of):
+    found = claims_of(
+        "The second group of captives was released on Sunday, which saw 13 Northmarkers "
+        "and four Ostlanders freed.",
+        date="2031-03-12",
+    )
+    assert found["13 Northmarkers"].date == dt.date(2031, 3, 9)
+
+
+def test_a_figure_after_the_release_it_counts_takes_its_day(claims_of):
+    found = claims_of(
+        "The Front on Saturday released a second group of civilians it had held hostage.\n\n"
+        "Officials said 13 Jordanians and four Thai citizens had returned to Jordan.",
+        date="2031-03-12",
+    )
+    assert found["13 Jordanians"].date == dt.date(2031, 3, 8)
+
+
+def test_the_parts_of_a_total_freed_are_freed(claims_of):
+    found = claims_of(
+        "A total of 24 hostages, which includes 13 Jordanians and 11 foreign workers, "
+        "were released from the valley on Friday."
+    )
+    assert found["13 Jordanians"].category == "hostages_released"
+
+
+def test_people_detained_abroad_who_came_home_were_freed(claims_of):
+    found = claims_of(
+        "On Thursday, the security service said eight Ruritanians detained and held in "
+        "custody in several countries had returned to Ruritania."
+    )
+    assert found["eight Ruritanians"].category == "prisoners_released"
+
+
+def test_the_detained_are_no_actor_of_their_arrest(records_of):
+    [(_, event)] = records_of(
+        "Officials said eight Jordanians detained and held in custody abroad had returned.",
+        "event",
+    )
+    assert (event.mode, event.actor, event.target) == ("arrest", None, ["Jordanians"])
+
+
+def test_a_side_s_own_people_given_in_exchange_are_not_what_it_freed(claims_of):
+    found = claims_of(
+        "The Front, in exchange for their 360 prisoners, has released 60 soldiers of the army."
+    )
+    assert found["360 prisoners"].released_by is None
+    assert found["60 soldiers"].released_by == ["Front"]
+
+
+def test_the_people_named_on_a_compound_are_whose(claims_of):
+    found = claims_of("The Front freed 200 Afghan government soldiers on Monday.")
+    assert found["200 Afghan government soldiers"].received_by == ["Afghanistan"]
+
+
+def test_two_sides_people_freed_together_are_not_added(claims_of):
+    found = claims_of(
+        "As of May 10, some 1,000 Taliban fighters and 200 Afghan government soldiers were "
+        "freed by the two sides.",
+        date="2031-05-26",
+    )
+    fighters = found["some 1,000 Taliban fighters"]
+    assert (fighters.together, fighters.as_of) == (None, dt.date(2031, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "modality"),
+    [
+        ("The Front agreed to talks and accepted to free 1,000 soldiers.", "1,000 soldiers", "term"),
+        ("The Front insists on the release of their 5,000 prisoners.", "5,000 prisoners", "projected"),
+        ("The Front is demanding that the government release 5,000 prisoners.", "5,000 prisoners", "projected"),
+    ],
+)  # fmt: skip
+def test_what_a_side_accepts_or_demands_is_not_done(claims_of, sentence, phrase, modality):
+    assert claims_of(sentence)[phrase].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "state"),
+    [
+        ("Rebels freed 12 Nigerian soldiers on Monday.", "12 Nigerian soldiers", "Nigeria"),
+        ("The army released 40 Peruvian prisoners.", "40 Peruvian prisoners", "Peru"),
+        ("The militia freed three Kenyan hostages.", "three Kenyan hostages", "Kenya"),
+    ],
+)  # fmt: skip
+def test_every_state_s_people_are_told_by_its_demonym(claims_of, sentence, phrase, state):
+    assert claims_of(sentence)[phrase].received_by == [state]

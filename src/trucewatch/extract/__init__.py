@@ -17,11 +17,12 @@ from trucewatch.extract.entities import extract_entities
 from trucewatch.extract.events import extract_events
 from trucewatch.extract.quotes import extract_quotes
 from trucewatch.extract.records import Claim, Entity, Event, Quote, Record
+from trucewatch.extract.release_days import date_from_the_release_before
 from trucewatch.extract.sides import assign_sides
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 __all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Event", "Quote", "Record", "extract"]
 
@@ -37,6 +38,7 @@ def extract(document: Document, doc: Doc, aliases: AliasTable | None = None) -> 
     claims = extract_claims(doc, document, quotes, entities, aliases)
     events = extract_events(doc, document, entities, aliases)
     assign_sides(doc, claims, events, aliases)  # whose people: read from the release events
+    date_from_the_release_before(doc, claims, events)
     records += claims + events
     records.sort(key=lambda r: (r.start, r.end, r.kind))
     return records

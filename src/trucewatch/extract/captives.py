@@ -162,6 +162,8 @@ def hostage_or_prisoner(
                 return kind(token)
             if token.pos_ == "VERB" and token.lemma_.lower() in lex["detaining_verbs"]:
                 return "prisoners"  # "four journalists who were detained and sentenced"
+        if detained_as_misread(q.noun):
+            return "prisoners"
         if held_by is not None:
             return held_by
     sentence = doc[q.first].sent
@@ -306,3 +308,16 @@ def _told(doc: Doc) -> dict[str, int]:
         }
         doc.user_data["trucewatch_told"] = found
     return found
+
+
+def detained_as_misread(noun: Token) -> bool:
+    """ "eight Russians detained and held abroad had returned": the parser reads the
+    people as the subject of "detained", though detaining takes an object, so they are
+    the detained."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicon()["detaining_verbs"]
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    )

@@ -191,6 +191,8 @@ def _nationality(q: Quantity, demonyms=None) -> frozenset[str]:
     demonyms name ("Israeli hostages" and "Israelis" are one people)."""
     noun = q.noun or q.root
     words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))]
+    # "200 Afghan government soldiers": the people named on the compound
+    words += [c for w in words[1:] if w.dep_ == "compound" for c in w.children if c.dep_ == "amod"]
     found = set()
     for t in words:
         form = t.lower_
@@ -199,8 +201,8 @@ def _nationality(q: Quantity, demonyms=None) -> frozenset[str]:
             state = demonyms.get(form) or (demonyms.get(form[:-1]) if form[-1:] == "s" else None)
         if state is not None:
             found.add(state.canonical)
-        elif t.ent_type_ in ("NORP", "GPE"):
-            found.add(form)
+        elif t.ent_type_ in ("NORP", "GPE") or (t.ent_type_ == "ORG" and t.pos_ == "PROPN"):
+            found.add(form)  # "1,000 Taliban fighters": an armed group's people too
     return frozenset(found)
 
 
@@ -466,13 +468,17 @@ def dates_of(
             as_of = as_of or timex.date
         elif word not in lex["open_prepositions"]:
             date = date or timex.date
+    if date is None and as_of is None and verb is not None:
+        date = _day_of_the_clause(verb, timexes)
     if date is None and as_of is None:
         sentence = doc[q.first].sent
+        leading = {"", *lex["as_of_prepositions"], *lex["open_prepositions"], "on", "in"}
         fronted = next(
             (
                 t
                 for t in timexes
-                if sentence.start_char <= t.start <= sentence.start_char + 3
+                if sentence.start_char <= t.start <= sentence.start_char + 12
+                and doc_text(doc)[sentence.start_char : t.start].strip().lower() in leading
                 and (t.date is not None or _earlier_period(t, reference))
                 and doc_text(doc)[t.end : t.end + 1] == ","
             ),
@@ -488,6 +494,16 @@ def dates_of(
             elif first not in lex["open_prepositions"]:
                 date = fronted.date
     return date, as_of
+
+
+def _day_of_the_clause(verb: Token, timexes: list[Timex]) -> dt.date | None:
+    """ "released on Sunday, which saw 13 Israelis freed": a clause hung on a day is
+    of that day."""
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "relcl":
+            day = token.head
+            return next((t.date for t in timexes if t.start <= day.idx < t.end), None)
+    return None
 
 
 def _earlier_period(timex: Timex, reference: dt.date | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.captives import (
+    detained_as_misread,
     holder_side,
     hostage_or_prisoner,
     in_a_states_custody,
@@ -50,7 +51,7 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
                 return main, chain
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token is not q.root and token.dep_ != "prep":
-            return _main_verb(token), chain
+            return _past_the_misread_participle(_main_verb(token), q.noun), chain
         if token.head is token:
             return (_main_verb(token) if token.pos_ in ("VERB", "AUX") else None), chain
         if token is not q.noun and token is not q.root:
@@ -77,6 +78,17 @@ def _main_verb(verb: Token) -> Token:
             inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             verb = inner if inner is not None else verb
     return verb
+
+
+def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
+    """ "eight Russians detained and held in custody abroad had returned": the parser
+    reads "detained" as the people's own verb, though detaining takes an object. The
+    people are the detained, and what they did is the verb joined to it."""
+    if noun is None or noun.head.i != verb.i or not detained_as_misread(noun):
+        return verb
+    joined = [c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"]
+    acting = [v for v in joined if _action([v], lexicon(), _STRONG)]
+    return acting[-1] if acting else verb
 
 
 _STRONG = ("killed", "wounded", "displaced", "released")
@@ -346,6 +358,8 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
     for group in groups:
         if group.lemma_.lower() in freeing | swaps or group.lower_ in freeing:
             return True  # "the exchange involved 246", "those freed include 82"
+        if _object_of_freeing(group, freeing):
+            return True  # "24 hostages, which includes 13 Israelis, were released"
         for word in group.children:
             lemma = word.lemma_.lower()
             if word.dep_ in ("amod", "acl", "relcl") and (
@@ -356,6 +370,17 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
             if word.dep_ in ("acl", "relcl") and lemma in ("come", "go") and home:
                 return True
     return False
+
+
+def _object_of_freeing(group: Token, freeing: set[str]) -> bool:
+    """The people a release verb frees, or the total of them ("a total of 24 hostages
+    ... were released")."""
+    if group.dep_ == "pobj" and group.head.lower_ == "of":
+        group = group.head.head
+    verb = group.head
+    return group.dep_ in ("nsubjpass", "dobj") and (
+        verb.lemma_.lower() in freeing or verb.lower_ in freeing
+    )
 
 
 def _inner_verbs(verb: Token) -> list[Token]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import AliasTable
+from trucewatch.extract.captives import detained_as_misread
 from trucewatch.extract.clauses import (
     SWAPPING,
     children,
@@ -108,9 +109,17 @@ def extract_events(
 # Verbs ----------------------------------------------------------------------
 
 
+# "released a second group of civilians", "freed dozens of prisoners": the people are
+# those of the collective noun.
+_COLLECTIVES = {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
+
+
 def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bool:
     if token is None or words is None:
         return False
+    if token.lemma_.lower() in _COLLECTIVES or token.lower_ in _COLLECTIVES:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in of.children if c.dep_ == "pobj"), token) if of else token
     if words.person:
         entity = resolver.entity_at(token)
         if (entity is not None and entity.label in ("PERSON", "NORP")) or token.pos_ == "PRON":
@@ -133,6 +142,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         bool(children(token, "nsubjpass", "auxpass"))
         or (token.dep_ == "acl" and token.tag_ == "VBN")
         or participle_clause
+        or any(detained_as_misread(c) for c in children(token, "nsubj"))
     )
     subject = None if passive else subject_for(token)
     if subject is not None and subject.lower_ in _FLOATING and not list(subject.children):

@@ -150,6 +150,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
                 return "term"  # "the ceasefire calls for ..."; not "the truce allowed ..."
             if head.lemma_ == "call" and any(c.lower_ == "for" for c in head.children):
                 return "projected"  # "Ukraine has called for a 30-day truce": a demand
+        if head.lemma_.lower() in cues["demanding_verbs"] and not _subject_of(q, head):
+            return "projected"  # "insist on the release of 5,000": a demand
         for child in head.children:
             if (
                 child.dep_ == "prep"
@@ -180,6 +182,12 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         ):
             return "projected"  # "is expected to free", "were due to be freed"
     return "reported"
+
+
+def _subject_of(q: Quantity, verb: Token) -> bool:
+    """ "200 protesters demanded ...": the count is who demands, not what."""
+    counted = q.noun if q.noun is not None else q.root
+    return counted.dep_ in ("nsubj", "nsubjpass") and counted.head.i == verb.i
 
 
 _INFINITIVE = {"xcomp", "acomp", "auxpass"}

@@ -49,7 +49,8 @@ def assign_sides(doc: Doc, claims: list[Claim], events: list[Event], aliases: Al
         if span is None:
             continue
         claim.each = each_side(span, claim)
-        event = _release_of(claim, releases)
+        # "released 60 prisoners in exchange for 360": the releaser frees the 60 only
+        event = None if _in_exchange_for(span.root) else _release_of(claim, releases)
         claim.released_by = list(event.actor) if event is not None else None
         claim.received_by = receivers(span, aliases) or None
     releases_here = [c for c in claims if c.category in RELEASES]
@@ -157,6 +158,10 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
             words.append(child)
         if child.dep_ == "prep" and child.lower_ == "of":  # "prisoners of the Ukrainian army"
             words += _of_phrase(child)
+        if child.dep_ == "compound":  # "200 Afghan government soldiers"
+            words += [c for c in child.children if c.dep_ in ("amod", "compound")]
+        if child.dep_ == "poss" and child.lower_ in ("their", "its"):
+            words += _possessor(root)  # "the Taliban, in exchange for their 360 prisoners"
     listed = _destinations(span, aliases)
     if listed is not None:  # "10 were flown to Russia, 13 to Germany and three to Canada"
         return listed
@@ -182,6 +187,14 @@ def receivers(span: Span, aliases: AliasTable) -> list[str]:
         if name is not None and name not in found:
             found.append(name)
     return found
+
+
+def _possessor(noun: Token) -> list[Token]:
+    """Whom "their" on the counted noun stands for: the subject of its clause."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
 
 
 def _of_phrase(of: Token, depth: int = 3) -> list[Token]:

@@ -790,7 +790,22 @@ def find_timexes(doc: Doc, reference: dt.date | None) -> list[Timex]:
             found.append(timex)
             taken.update(range(timex.start, timex.end))
     found.sort(key=lambda t: (t.start, t.end))
+    found = _glossed(found, doc_text(doc))
     _DOC_TIMEXES[doc] = (reference, tuple(found))
+    return found
+
+
+def _glossed(found: list[Timex], text: str) -> list[Timex]:
+    """ "yesterday (Nov. 24)": a day glossed in brackets by its date is that date; the
+    writer's date wins over a "yesterday" counted from a later dateline."""
+    for i, (day, gloss) in enumerate(zip(found, found[1:], strict=False)):
+        if (
+            day.date is not None
+            and gloss.date is not None
+            and text[day.end : gloss.start].strip() == "("
+            and text[gloss.end : gloss.end + 1] == ")"
+        ):
+            found[i] = replace(day, value=gloss.value, low=gloss.low, high=gloss.high)
     return found
 
 
