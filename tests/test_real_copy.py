@@ -831,3 +831,31 @@ def test_what_a_side_accepts_or_demands_is_not_done(claims_of, sentence, phrase,
 )  # fmt: skip
 def test_every_state_s_people_are_told_by_its_demonym(claims_of, sentence, phrase, state):
     assert claims_of(sentence)[phrase].received_by == [state]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In return, the army has been releasing the remains of 15 fighters for each captive returned.",
+        "The army will free 30 prisoners for every captive.",
+        "The army frees 20 prisoners per captive returned.",
+    ],
+)  # fmt: skip
+def test_a_rate_for_each_is_no_count(records_of, sentence):
+    assert {c.category for _, c in records_of(sentence, "claim")} == {"other"}
+
+
+def test_a_part_of_a_whole_fronted_with_of_is_of_its_kind(claims_of):
+    found = claims_of(
+        "The Front released a second group of hostages on Saturday. Of the 13 Jordanians "
+        "released, six were women."
+    )
+    assert found["six were women"].category == "hostages_released"
+
+
+def test_the_remains_of_hostages_owned_are_bodies(claims_of):
+    found = claims_of("The Front must hand over up to 28 hostages' remains.")
+    assert (found["up to 28 hostages"].category, found["up to 28 hostages"].modality) == (
+        "bodies_returned",
+        "projected",
+    )

@@ -144,6 +144,11 @@ def category_of(
     for category, lemmas in lex["nouns"].items():
         if lemma in lemmas:
             return category
+    if _per_each(q):
+        return "other"  # "15 bodies for each hostage returned": a rate, not a count
+    whole = _part_of_the_fronted_whole(verb, decided)
+    if whole is not None:
+        return whole  # "Of the 13 Israelis released, six were women"
     telling = set(lex["hostage_words"]) | set(lex["prisoner_words"])
     for token in chain:
         if token.i in decided and decided[token.i] != "other" and lemma not in telling:
@@ -261,6 +266,28 @@ def category_of(
     return "other"
 
 
+def _per_each(q: Quantity) -> bool:
+    """ "15 bodies for each hostage", "30 prisoners for every hostage", "50 per soldier":
+    read from the words after the phrase, which the parse hangs anywhere."""
+    counted = q.noun if q.noun is not None else q.root
+    after = [t.lower_ for t in counted.doc[counted.i + 1 : counted.i + 3]]
+    return after[:1] == ["per"] or (after[:1] == ["for"] and after[1:] in (["each"], ["every"]))
+
+
+def _part_of_the_fronted_whole(verb: Token | None, decided: dict) -> str | None:
+    """ "Of the 13 Israelis released, six were women": a count said of a whole fronted
+    with "of" is a part of it, of its category."""
+    if verb is None or verb.lemma_ != "be":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < verb.i:
+            for whole in prep.children:
+                found = decided.get(whole.i) if whole.dep_ == "pobj" else None
+                if found not in (None, "other", "duration"):
+                    return found
+    return None
+
+
 def _bodies(noun: Token | None, lex) -> bool:
     """The dead handed back: a body noun, "deceased hostages", "the remains of four"."""
     if noun is None:
@@ -271,6 +298,8 @@ def _bodies(noun: Token | None, lex) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in lex["bodies"]["modifiers"] for c in noun.children):
         return True
     head = noun.head
+    if noun.dep_ == "poss" and _body_word(head, words):
+        return True  # "up to 28 hostages' remains"
     return head.lower_ == "of" and _body_word(head.head, words)
 
 
