@@ -418,3 +418,36 @@ def test_an_outlet_relaying_a_quote_and_its_attribution_is_no_speaker_of_it(nlp)
 def test_a_document_with_no_issuer_told_is_nobody(nlp):
     [record] = quotes(nlp, "Initially, reports suggested that the Front would free ten hostages.\n")
     assert record.speaker is None and record.speaker_mention == "reports"
+
+
+def test_titles_joined_to_a_name_by_and_are_that_person(nlp):
+    [record] = quotes(
+        nlp, "“A long wait,” said Ruritanian analyst and former detainee Jonas Keller.\n"
+    )
+    assert record.speaker == "Jonas Keller"
+
+
+def test_a_speaker_the_parse_hangs_on_the_clause_before(nlp):
+    [record] = quotes(
+        nlp,
+        "Varenia's retaliatory offensive in the Ruritania Strip killed over 68,000 "
+        "Ruritanians, health officials in the enclave say.\n",
+    )
+    assert record.speaker_mention == "health officials in the enclave"
+
+
+def test_a_dateline_on_a_line_of_its_own_is_no_speaker(nlp):
+    [record] = quotes(
+        nlp,
+        "Agency hails the swap\n\nVARENIA\nThe intelligence agency said it mediated the swap.\n",
+    )
+    assert record.speaker_mention == "The intelligence agency"
+
+
+def test_a_labelled_quote_is_the_source_line_s(nlp):
+    records = quotes(
+        nlp,
+        "The Front freed 40 soldiers.\n\nSource: President Anna Keller on Telegram\n\n"
+        'Quote: "Today our people are coming home."\n',
+    )
+    assert [r.speaker for r in records] == ["Anna Keller"]

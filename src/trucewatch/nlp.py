@@ -74,6 +74,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             line[0].is_sent_start = True
             for token in line[1:]:
                 token.is_sent_start = False
+        elif _dateline(line) and line[-1].i + 2 < len(doc):
+            # "MOSCOW" on a line of its own is no part of the sentence below it, whose
+            # speaker it would become
+            line[0].is_sent_start = True
+            after = doc[line[-1].i + 1]
+            following = doc[after.i + 1] if after.is_space else after
+            following.is_sent_start = True
     for token in doc[:-2]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
@@ -97,6 +104,12 @@ def _lines(doc: Doc) -> Iterator[list]:
             line.append(token)
     if line:
         yield line
+
+
+def _dateline(line: list) -> bool:
+    """A line of one to three words in capitals and nothing else: a dateline or a label."""
+    words = [t for t in line if t.is_alpha]
+    return 0 < len(words) <= 3 and len(words) == len(line) and all(t.is_upper for t in words)
 
 
 def _headline(line: list) -> bool:

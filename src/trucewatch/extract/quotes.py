@@ -210,6 +210,9 @@ def extract_quotes(
         acts.append(act)
         previous = (m, act)
     acts.sort(key=lambda a: a.start)
+    for act in acts:
+        if act.subject is None and act.cue is None and act.inherit_from is None:
+            _from_the_source_line(act, doc, body, paragraphs)
     if document.dateline is not None:
         lead = lead_end(body, document.dateline)
         for act in acts:
@@ -234,6 +237,31 @@ def _told_just_before(acts: list[Act], m: Marks, body: str, paragraphs) -> Act |
     if told and not told[-1].direct and told[-1].subject is not None:
         return told[-1]
     return None
+
+
+_QUOTE_LABELS = ("quote:", "quote :")
+_SOURCE_LABELS = ("source:", "source :", "sources:")
+
+
+def _from_the_source_line(act: Act, doc: Doc, body: str, paragraphs) -> None:
+    """ "Source: President Volodymyr Zelenskyy on Telegram" ... "Quote: ...": a page laid
+    out with labels names the speaker of its quote paragraph in the source line above."""
+    here = next((i for i, (a, b) in enumerate(paragraphs) if a <= act.start < b), None)
+    if here is None or not body[paragraphs[here][0] : act.start].strip().lower().startswith(
+        _QUOTE_LABELS
+    ):
+        return
+    for start, end in reversed(paragraphs[max(0, here - 3) : here]):
+        if not body[start:end].lstrip().lower().startswith(_SOURCE_LABELS):
+            continue
+        named = [e for e in doc.ents if start <= e.start_char < end]
+        named = [e for e in named if e.label_ == "PERSON"] or [
+            e for e in named if e.label_ in ("ORG", "GPE", "NORP")
+        ]
+        if named:
+            act.subject = named[0].root
+            act.mention = named[0]
+        return
 
 
 def _whole_paragraph(body: str, m: Marks, paragraph: tuple[int, int]) -> bool:

@@ -105,9 +105,13 @@ def subject_of(verb: Token | None) -> Token | None:
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
-            return subject
+            return _the_person_described(subject)
         if verb.dep_ == "conj":
             stolen = _subject_taken_by_object(verb)
+            if stolen is not None:
+                return stolen
+        if verb.dep_ == "ROOT":
+            stolen = _subject_taken_by_the_clause_before(verb)
             if stolen is not None:
                 return stolen
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -132,6 +136,39 @@ def _subject_taken_by_object(verb: Token) -> Token | None:
     if noun is None or noun.head.dep_ not in ("dobj", "pobj", "attr"):
         return None
     return noun if noun.i < verb.i and verb.head in noun.head.ancestors else None
+
+
+def _the_person_described(subject: Token) -> Token:
+    """ "said Yemeni conflict analyst and former Houthi detainee Hisham Al Omeisy": the
+    parse joins the titles and the name with "and"; the speaker is the one person named."""
+    if (
+        subject.pos_ != "NOUN"
+        or subject.ent_type_
+        or any(c.dep_ == "det" for c in subject.children)
+    ):
+        return subject  # "the minister and John Smith said": two speakers
+    named = [c for c in subject.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+    if len(named) != 1 or any(c.dep_ == "conj" and c.i != named[0].i for c in subject.children):
+        return subject
+    return named[0]
+
+
+def _subject_taken_by_the_clause_before(verb: Token) -> Token | None:
+    """ "... killed over 68,000 Palestinians, health officials in the enclave say": the
+    parse makes the officials a conjunct of the clause's object and leaves "say"
+    without a subject. The noun phrase just before the verb is its subject."""
+    if verb.i == 0 or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    for _ in range(4):
+        if noun.dep_ not in ("pobj", "prep", "compound", "amod", "det"):
+            break
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= verb.i:
+        return None
+    if noun.head.dep_ not in ("dobj", "pobj", "attr") or verb not in noun.head.ancestors:
+        return None
+    return noun
 
 
 def mention_of(head: Token | None) -> Span | None:
