@@ -563,3 +563,16 @@ def test_actors_told_around_the_trigger(nlp):
 def test_a_group_of_people_released_is_a_release(records_of):
     events = records_of("The Front on Saturday released a second group of civilians.", "event")
     assert [(e.type, e.mode) for _, e in events] == [("RETREAT", "release")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Some 300 people were killed in Varenia, mostly during the incursion by the Front.", ["Front"]),
+        ("The ministry says 900 people have been killed and 1,800 injured in Varenia's offensive.", ["Varenia"]),
+        ("Officials said Varenia launched eight missiles in an overnight attack on Ruritania.", ["Varenia"]),
+    ],
+)  # fmt: skip
+def test_the_author_of_an_attack_told_around_it(records_of, sentence, actor):
+    assaults = [e for _, e in records_of(sentence, "event") if e.type == "ASSAULT"]
+    assert assaults[0].actor == actor

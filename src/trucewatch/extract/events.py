@@ -384,8 +384,10 @@ _ATTACK_NOUNS = {
 
 def attacker_of(verb: Token) -> Token | None:
     """ "were killed during the Hamas-led attack", "in Hamas's attack": a passive without
-    an agent takes the attack's author as its actor."""
-    for prep in children(verb, "prep"):
+    an agent takes the attack's author as its actor; so do passives joined to it ("have
+    been killed and 170,800 injured in Israel's offensive")."""
+    joined = [*verb.conjuncts, *(a for c in verb.conjuncts for a in children(c, "acl"))]
+    for prep in [p for v in (verb, *joined) for p in children(v, "prep")]:
         if prep.lower_ in ("during", "in"):
             for noun in children(prep, "pobj"):
                 author = author_of_attack(noun)
@@ -395,12 +397,14 @@ def attacker_of(verb: Token) -> Token | None:
 
 
 def author_of_attack(noun: Token) -> Token | None:
-    """Whose attack: "Hamas's attack", "the Hamas-led attack"."""
+    """Whose attack: "Hamas's attack", "the Hamas-led attack", "the incursion by Hamas"."""
     if noun.lemma_.lower() not in _ATTACK_NOUNS:
         return None
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next(iter(children(child, "pobj")), None)
         if child.dep_ == "amod" and child.lower_ == "led":
             return next(iter(children(child, "npadvmod", "compound")), None)
     return None
@@ -487,6 +491,9 @@ def noun_event(
         doer = subject_for(clause) or (clause.head if clause.dep_ == "acl" else None)
         if doer is not None and doer.dep_ == "nsubj":  # "Netanyahu, speaking after a meeting"
             actor = resolver.participant(doer)
+    if actor is None and senses[0].type == "ASSAULT" and _fired_in(token):
+        # "Russia launched eight missiles and 87 drones in an overnight attack"
+        actor = resolver.participant(subject_for(token.head.head))
     if actor is None and carrier is not None and token.dep_ == "dobj":
         doer = subject_for(carrier)
         planned = carrier.dep_ == "xcomp" and carrier.head.lemma_.lower() in lexicon.status.get(
@@ -524,6 +531,16 @@ def noun_event(
 
 
 _DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
+# Verbs whose subject, firing weapons "in an attack", is the attacker.
+_FIRING = {"launch", "fire", "conduct", "mount", "use", "send", "deploy", "drop"}
+
+
+def _fired_in(token: Token) -> bool:
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
+        return False
+    verb = token.head.head
+    doer = subject_for(verb) if verb.pos_ == "VERB" else None
+    return verb.lemma_.lower() in _FIRING and doer is not None and doer.dep_ == "nsubj"
 
 
 def _at_a_meeting(token: Token) -> bool:
