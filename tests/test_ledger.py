@@ -444,3 +444,28 @@ def test_a_total_stands_against_a_sum_one_of_whose_exchanges_one_report_tells():
     ]
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 10)), "captives")
     assert row["delivered"]["best"] == 6
+
+
+def test_a_party_called_by_its_role_is_that_party():
+    agreement = parse_spec(
+        """\
+id: valley-swap
+name: Valley swap
+parties: [Jordan, Riverland Front]
+phases:
+  - name: Swap
+    start: 2031-03-01
+    days: 10
+    obligations:
+      - {id: by-jordan, party: Jordan, what: prisoners, quantity: 100}
+      - {id: by-front, party: Riverland Front, what: prisoners, quantity: 20}
+"""
+    )
+    day = {"date": "2031-03-02"}
+    claims = [  # "the government freed 100 prisoners", "the militants freed 20"
+        claim("prisoners_released", 100, "a", "2031-03-02", released_by=["government"], **day),
+        claim("prisoners_released", 20, "b", "2031-03-02", released_by=["militants"], **day),
+    ]
+    result = ledger(agreement, claims, dt.date(2031, 3, 3))
+    assert obligation(result, "by-jordan")["delivered"]["best"] == 100
+    assert obligation(result, "by-front")["delivered"]["best"] == 20

@@ -56,7 +56,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
 
-from trucewatch.extract.actors import default_table
+from trucewatch.extract.actors import country_code, default_table
 from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
@@ -206,7 +206,36 @@ def party_sides(agreement: Agreement) -> Sides:
         party: {n.casefold() for n in party_names(agreement, parties=[party])}
         for party in agreement.parties
     }
+    for party, roles in _named_by_role(agreement).items():
+        names[party] |= roles
     return Sides(names, _peoples(agreement))
+
+
+# What reports call a party without naming it: "the government freed 100", "the
+# militants released 20". Each word stands for a party only where one party alone
+# is of its kind (a state; an armed group or movement).
+STATE_ROLES = {"government", "authorities", "authority", "army", "military", "state", "regime"}
+GROUP_ROLES = {
+    "movement", "group", "militants", "militant group", "rebels", "rebel group", "insurgents",
+    "militia", "faction",
+}  # fmt: skip
+
+
+def _named_by_role(agreement: Agreement) -> dict[str, set[str]]:
+    table = default_table()
+    states, groups = [], []
+    for party in agreement.parties:
+        actor = table.lookup(party) or state_of(party, table)
+        state = actor is not None and (
+            actor.label == "GPE" or actor.attributes.get("sector") == "GOV"
+        )
+        (states if state or country_code(party) else groups).append(party)
+    roles: dict[str, set[str]] = {}
+    if len(states) == 1:
+        roles[states[0]] = STATE_ROLES
+    if len(groups) == 1:
+        roles[groups[0]] = GROUP_ROLES
+    return roles
 
 
 def _peoples(agreement: Agreement) -> dict[str, set[str]]:
