@@ -109,3 +109,15 @@ def test_a_title_case_line_is_one_sentence(nlp):
     text = "Read more\nNorway and Sweden Swap 90 POWs Day After Call\n\nNorway and Sweden swapped."
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert "Norway and Sweden Swap 90 POWs Day After Call" in sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("VARENIA\nThe agency said it mediated the swap.", "The agency said it mediated the swap."),
+        ("Video\nThursday, 28 May, 2031\n900 prisoners freed", "900 prisoners freed"),
+    ],
+)
+def test_a_dateline_or_a_date_on_a_line_of_its_own_is_no_part_of_the_next(nlp, text, line):
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert line in sentences

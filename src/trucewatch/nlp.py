@@ -7,6 +7,7 @@ names another installed pipeline (``en_core_web_md``, a local path, ...).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -107,9 +108,21 @@ def _lines(doc: Doc) -> Iterator[list]:
 
 
 def _dateline(line: list) -> bool:
-    """A line of one to three words in capitals and nothing else: a dateline or a label."""
+    """A line of one to three words in capitals and nothing else (a dateline or a label),
+    or a line that is only a date ("Thursday, 28 May, 2020"): page furniture that is
+    no part of the line below."""
     words = [t for t in line if t.is_alpha]
-    return 0 < len(words) <= 3 and len(words) == len(line) and all(t.is_upper for t in words)
+    if 0 < len(words) <= 3 and len(words) == len(line) and all(t.is_upper for t in words):
+        return True
+    return bool(words) and all(t.lower_ in _DATE_WORDS or t.is_digit or t.is_punct for t in line)
+
+
+# The words of a date line; the tagger has not run when sentences are set.
+_DATE_WORDS = {
+    *(d.lower() for d in calendar.day_name), *(d.lower() for d in calendar.day_abbr),
+    *(m.lower() for m in calendar.month_name[1:]), *(m.lower() for m in calendar.month_abbr[1:]),
+    "sept", "at", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "updated", "published",
+}  # fmt: skip
 
 
 def _headline(line: list) -> bool:
