@@ -859,3 +859,62 @@ def test_the_remains_of_hostages_owned_are_bodies(claims_of):
         "bodies_returned",
         "projected",
     )
+
+
+def test_a_release_announced_as_a_bound_is_a_pledge(claims_of):
+    found = claims_of(
+        "The president announced the release of at least 2,000 prisoners. "
+        "The prison service announced the release of 90 prisoners."
+    )
+    assert found["at least 2,000 prisoners"].modality == "term"
+    assert found["90 prisoners"].modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "modality"),
+    [
+        ("The Front to free 150 prisoners on Saturday", "150 prisoners", "projected"),
+        ("The releases are part of a deal that calls for the Front to free at least 50 hostages.", "at least 50 hostages", "term"),
+        ("The truce is supposed to last four days and allow the release of 50 hostages.", "50 hostages", "term"),
+        ("The army agreed to the truce and released 90 prisoners.", "90 prisoners", "reported"),
+    ],
+)  # fmt: skip
+def test_a_headline_s_infinitive_a_deal_s_call_and_what_it_is_supposed_to_allow_are_not_done(
+    claims_of, sentence, phrase, modality
+):
+    assert claims_of(sentence)[phrase].modality == modality
+
+
+def test_a_headline_s_day_is_ahead(claims_of):
+    found = claims_of("The Front to free 150 prisoners on Saturday", date="2031-03-12")
+    assert found["150 prisoners"].date == dt.date(2031, 3, 15)
+
+
+def test_the_whole_a_sentence_opens_with_is_who_was_taken(claims_of):
+    found = claims_of(
+        "Of the roughly 240 hostages captured by the Front in its raid, 62 have been released."
+    )
+    assert found["roughly 240 hostages"].category == "hostages_held"
+    assert found["62"].category == "hostages_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "category"),
+    [
+        ("Two hostages were found dead in the valley.", "Two hostages", "killed"),
+        ("The truce grows a day for every 10 hostages released.", "10 hostages", "other"),
+    ],
+)  # fmt: skip
+def test_found_dead_and_a_rate_before_the_count(claims_of, records_of, sentence, phrase, category):
+    found = dict(records_of(sentence, "claim"))
+    assert found[phrase].category == category
+
+
+def test_forces_are_no_forcing_out(records_of):
+    found = dict(
+        records_of(
+            "The captives were freed. One was freed by the army's forces and two were found.",
+            "claim",
+        )
+    )
+    assert all(c.category != "displaced" for c in found.values())

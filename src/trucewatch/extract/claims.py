@@ -85,6 +85,8 @@ def extract_claims(
         if category is None:
             window = _window_start(doc, sentence)
             category = last[1] if last is not None and last[0] >= window else "other"
+            if category == "hostages_held" and _freeing(verb):
+                category = "hostages_released"  # "Of the 240 hostages taken, 62 were freed"
             if last is not None and last[0] == sentence.start and _given_in_return(q):
                 # "freed 69 soldiers in return for 250 of their own": the other side's
                 category = _OTHER_SIDE.get(category, category)
@@ -494,6 +496,10 @@ def dates_of(
             elif first not in lex["open_prepositions"]:
                 date = fronted.date
     return date, as_of
+
+
+def _freeing(verb: Token | None) -> bool:
+    return verb is not None and verb.lemma_.lower() in lexicon()["verbs"]["released"]
 
 
 def _day_of_the_clause(verb: Token, timexes: list[Timex]) -> dt.date | None:

@@ -125,6 +125,8 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
         ):
             return "displaced"  # "has driven about 1.1 million from their homes"
         for action in only:
+            if action == "displaced" and token.pos_ not in ("VERB", "ADJ"):
+                continue  # "freed by Israeli forces": the noun is no forcing out
             if lemma in verbs[action] or token.lower_ in verbs[action]:
                 return action
     return None
@@ -175,6 +177,11 @@ def category_of(
         for category in ("killed", "wounded"):
             if after.lemma_.lower() in lex["verbs"][category]:
                 return category  # "left hundreds of thousands dead", "two injured"
+    if verb is not None:
+        states = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"]
+        for category in ("killed", "wounded"):
+            if any(c.lemma_.lower() in lex["verbs"][category] for c in states):
+                return category  # "two were found dead"
     if noun is not None and noun.lower_ in _ELIDED_NOUNS:
         noun = None  # "24 of them", "250 of their own": the claim before says what
     if q.noun is None and any(
@@ -228,10 +235,12 @@ def category_of(
         action = "released"  # "the freed Ukrainians included 82 privates"
     if (
         lemma in hostage
-        and action != "released"
+        and (action != "released" or _fronted_whole(noun))
         and any(c.lemma_.lower() in _TAKING for c in modifiers if c.pos_ == "VERB")
     ):
-        return "hostages_held"  # "with about 240 taken hostage": taken, whatever killed others
+        # "with about 240 taken hostage": taken, whatever killed others; "Of the 240
+        # hostages captured on October 7, 62 have been released": the 240 were taken
+        return "hostages_held"
     if lemma in hostage and not (
         lemma == "captive"
         and (
@@ -266,12 +275,27 @@ def category_of(
     return "other"
 
 
+def _fronted_whole(noun: Token | None) -> bool:
+    """ "Of the 240 hostages ..., 62 have been released": the whole the sentence opens
+    with, of which the verb tells a part."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    of = noun.head
+    return of.dep_ == "prep" and of.i < of.head.i and of.head.pos_ in ("VERB", "AUX")
+
+
 def _per_each(q: Quantity) -> bool:
-    """ "15 bodies for each hostage", "30 prisoners for every hostage", "50 per soldier":
-    read from the words after the phrase, which the parse hangs anywhere."""
+    """ "15 bodies for each hostage", "30 prisoners for every hostage", "50 per soldier",
+    "a day for every 10 hostages": read from the words around the phrase, which the
+    parse hangs anywhere."""
     counted = q.noun if q.noun is not None else q.root
     after = [t.lower_ for t in counted.doc[counted.i + 1 : counted.i + 3]]
-    return after[:1] == ["per"] or (after[:1] == ["for"] and after[1:] in (["each"], ["every"]))
+    before = counted.doc[q.first - 1].lower_ if q.first > 0 else ""
+    return (
+        after[:1] == ["per"]
+        or (after[:1] == ["for"] and after[1:] in (["each"], ["every"]))
+        or before == "every"  # "an extra day for every 10 hostages released"
+    )
 
 
 def _part_of_the_fronted_whole(verb: Token | None, decided: dict) -> str | None:

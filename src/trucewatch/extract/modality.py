@@ -20,7 +20,10 @@ def _heads(verb: Token, relations: set[str]) -> list[Token]:
     """The verb and the heads above it through ``relations``."""
     heads, token = [verb], verb
     for _ in range(4):
-        if token.dep_ not in relations or token.head is token:
+        # "is supposed to last four days and allow the release of 50": an infinitive
+        # joined to another shares what governs it
+        shared = token.dep_ == "conj" and token.tag_ == "VB" and token.head.tag_ == "VB"
+        if (token.dep_ not in relations and not shared) or token.head is token:
             break
         token = token.head
         heads.append(token)
@@ -146,6 +149,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     for head in heads + above:
         if head.lemma_.lower() in cues["agreement_verbs"]:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("that", "which") and head.dep_ == "relcl":
+                subject = head.head  # "a deal that calls for Hamas to free 50"
             if subject is not None and _agreement_in([subject], lex) and not _past_or_perfect(head):
                 return "term"  # "the ceasefire calls for ..."; not "the truce allowed ..."
             if head.lemma_ == "call" and any(c.lower_ == "for" for c in head.children):
@@ -169,6 +174,9 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         return "term" if _agreement_in(window, lex) else "projected"
     if any(a.lower_ in cues["projection_auxiliaries"] for a in auxiliaries):
         return "projected"
+    top = heads[-1]
+    if top.dep_ == "ROOT" and _infinitive(top) and any(c.dep_ == "nsubj" for c in top.children):
+        return "projected"  # the headline "Israel to release 150 prisoners": will
     governors = set(cues["projection_governors"])
     for head in heads:
         if (head.lemma_.lower() in governors or head.lower_ in governors) and (
@@ -452,6 +460,8 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
             release = True  # "the release of 32 ...": what is said of that release decides
         elif release and _announces(token, child, lemma, announced, agreements):
             return "term"  # "the announcement of the release of 32", "agreed on the release"
+        elif release and lemma == "announce" and child.dep_ == "dobj" and _bounded(counted):
+            return "term"  # "announced the release of at least 2,000": a pledge, not a count
         purpose = child.dep_ in ("acl", "relcl", "advcl") and _infinitive(child)
         if purpose and token.pos_ in ("NOUN", "ADP"):
             # "the agreement to swap 1,000", "as part of a deal to free 20 hostages"
@@ -475,6 +485,13 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
             if lemma in cues["beginning_verbs"] and _begun_swap(child, counted):
                 return "term"
     return None
+
+
+def _bounded(counted: Token) -> bool:
+    """ "at least 2,000", "up to 2,000": a bound, as pledges give them."""
+    return any(
+        t.dep_ in ("quantmod", "advmod") and t.lower_ in ("least", "up") for t in counted.subtree
+    )
 
 
 def _own_clause(token: Token) -> bool:

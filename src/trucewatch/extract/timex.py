@@ -925,6 +925,8 @@ def governing_tense(span: Span) -> str | None:
         auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
         if any(_future_auxiliary(c) for c in auxiliaries):
             return "future"
+        if head.dep_ == "ROOT" and any(a.lower_ == "to" for a in auxiliaries):
+            return "future"  # the headline "Hamas to free three hostages on Saturday"
         if _governs_infinitive(head.head) and head in _infinitives(head.head):
             return "future"  # "plans to [meet] on Monday"
         if _governs_infinitive(head) or any(
