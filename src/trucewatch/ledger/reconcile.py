@@ -487,7 +487,11 @@ def reconcile_obligation(
     kept = []
     for day, claim in figures:
         n = bisect_right(days, day)
-        overshoots = (n and claim["value"] + highest[n - 1] > ceiling) or (
+        # only a figure no smaller than the total known may be a later total: totals
+        # never go down ("11 hostages released on Monday" after a total of 58)
+        overshoots = (
+            n and claim["value"] + highest[n - 1] > ceiling and claim["value"] >= highest[n - 1]
+        ) or (
             before and claim["value"] > ceiling  # counted since an earlier phase
         )
         if overshoots and not reviewed(claim):
@@ -846,7 +850,7 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
     for day, claim in figures:
         home = None
         for exchange in reversed(exchanges):
-            gap = (day - exchange["last"]).days
+            gap = (day - exchange["day"]).days
             if gap > 1:
                 break
             if report_of(claim) in exchange["docs"]:
@@ -875,10 +879,8 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
                 home = exchange
                 break
         if home is None:
-            home = {"day": day, "last": day, "docs": set(), "claims": []}
+            home = {"day": day, "docs": set(), "claims": []}
             exchanges.append(home)
-        elif day == home["last"] or claim.get("date"):
-            home["last"] = max(home["last"], day)
         home["docs"].add(report_of(claim))
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
