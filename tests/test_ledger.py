@@ -469,3 +469,17 @@ phases:
     result = ledger(agreement, claims, dt.date(2031, 3, 3))
     assert obligation(result, "by-jordan")["delivered"]["best"] == 100
     assert obligation(result, "by-front")["delivered"]["best"] == 20
+
+
+def test_a_figure_below_the_known_total_is_no_later_total_however_it_overshoots():
+    agreement = parse_spec(SPEC)
+    claims = [  # "18 freed so far" (outlets counting foreigners too), then "four freed"
+        claim("hostages_released", 18, "a", "2031-03-05", cumulative=True),
+        claim("hostages_released", 18, "b", "2031-03-05", cumulative=True),
+        claim("hostages_released", 4, "c", "2031-03-06", date="2031-03-06"),
+        claim("hostages_released", 4, "d", "2031-03-06", date="2031-03-06"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 7)), "captives")
+    # the four are the day's exchange, not a running total of four: the promise of 20
+    # is passed, and the row says so rather than hide a release two reports agree on
+    assert row["delivered"]["best"] == 22
