@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
 from trucewatch.config import alias_files
+from trucewatch.data import read_yaml
 from trucewatch.errors import AliasFileError
 from trucewatch.text import normalize
 
@@ -157,7 +158,7 @@ class AliasTable:
 
 def parse_entries(text: str, origin: str) -> dict[str, Actor]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = read_yaml(text) or {}
     except yaml.YAMLError as error:
         raise AliasFileError(f"{origin}: invalid YAML ({error})") from None
     if not isinstance(data, dict):

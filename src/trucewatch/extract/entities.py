@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span
 
+from trucewatch.data import read_yaml
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.records import Entity, doc_text, evidence_span
@@ -35,7 +35,7 @@ from trucewatch.ingest.documents import Document
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels NER sometimes puts on a person's name; only kept when rule 2 applies.
 PERSON_CONFUSIONS = {"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "NORP"}
-_RULES = yaml.safe_load(
+_RULES = read_yaml(
     resources.files("trucewatch.data").joinpath("entity_rules.yaml").read_text("utf-8")
 )
 LOCATIVE_PREPOSITIONS = frozenset(_RULES["locative_prepositions"])

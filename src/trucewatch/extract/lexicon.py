@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from trucewatch.config import lexicon_files
+from trucewatch.data import read_yaml
 from trucewatch.errors import LexiconFileError
 
 PLOVER_TYPES = frozenset(
@@ -140,7 +141,7 @@ def _senses(lemma: str, value, lists: dict, origin: str) -> tuple[Sense, ...]:
 
 def _read(text: str, origin: str) -> dict:
     try:
-        data = yaml.safe_load(text) or {}
+        data = read_yaml(text) or {}
     except yaml.YAMLError as error:
         raise LexiconFileError(f"{origin}: invalid YAML ({error})") from None
     if not isinstance(data, dict):

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from trucewatch.data import read_yaml
 from trucewatch.extract.records import doc_text
 from trucewatch.extract.timex import Timex
 
@@ -39,7 +39,7 @@ from trucewatch.extract.timex import Timex
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     text = resources.files("trucewatch.data").joinpath("claims.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return read_yaml(text)
 
 
 @dataclass

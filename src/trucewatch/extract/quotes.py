@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from trucewatch.data import read_yaml
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans, paragraph_spans
 from trucewatch.extract.records import Entity, Quote, doc_text
@@ -61,7 +61,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def default_cues() -> Cues:
-    data = yaml.safe_load(
+    data = read_yaml(
         resources.files("trucewatch.data").joinpath("speech_cues.yaml").read_text("utf-8")
     )
     return Cues(frozenset(data["reporting"]), frozenset(data["quoting"]))

@@ -21,9 +21,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from trucewatch.data import read_yaml
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.records import Entity, doc_text
 
@@ -45,13 +45,13 @@ class SpeechAct(Protocol):
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     text = resources.files("trucewatch.data").joinpath("person_nouns.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text)["person_nouns"])
+    return frozenset(read_yaml(text)["person_nouns"])
 
 
 @lru_cache(maxsize=1)
 def _institutions() -> dict[str, frozenset[str]]:
     path = resources.files("trucewatch.data").joinpath("institution_nouns.yaml")
-    return {k: frozenset(v) for k, v in yaml.safe_load(path.read_text("utf-8")).items()}
+    return {k: frozenset(v) for k, v in read_yaml(path.read_text("utf-8")).items()}
 
 
 def institution_nouns() -> frozenset[str]:

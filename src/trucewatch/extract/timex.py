@@ -38,13 +38,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from trucewatch.data import read_yaml
 from trucewatch.extract.records import doc_text
 
 KINDS = ("date", "month", "year", "week", "range", "duration", "time")
-_LEX = yaml.safe_load(resources.files("trucewatch.data").joinpath("timex.yaml").read_text("utf-8"))
+_LEX = read_yaml(resources.files("trucewatch.data").joinpath("timex.yaml").read_text("utf-8"))
 DAY = dt.timedelta(days=1)
 MAX_DISTANCE_DAYS = 184  # "within six months" of the reference, for dates without a year
 
