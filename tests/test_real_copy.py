@@ -918,3 +918,24 @@ def test_forces_are_no_forcing_out(records_of):
         )
     )
     assert all(c.category != "displaced" for c in found.values())
+
+
+def test_people_detained_on_their_way_to_freedom_are_freed(claims_of):
+    found = claims_of("Ten Jordanians who were detained in Varenia are on their way to freedom.")
+    assert found["Ten Jordanians"].category == "prisoners_released"
+
+
+def test_a_participle_after_the_count_is_its_own(claims_of):
+    found = claims_of(
+        "Varenia announced the successful mediation of 350 prisoners exchanged between "
+        "Ruritania and Northmark."
+    )
+    assert (found["350 prisoners"].category, found["350 prisoners"].each) == (
+        "prisoners_released",
+        False,
+    )
+
+
+def test_a_total_exchanged_between_two_sides_is_both_sides(claims_of):
+    found = claims_of("A total of 780 prisoners were exchanged between Ruritania and Northmark.")
+    assert found["780 prisoners"].each is False

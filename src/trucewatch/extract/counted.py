@@ -40,7 +40,7 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
     chain: list[Token] = []
     if q.noun is not None:
         lex = lexicon()
-        for child in q.noun.children:
+        for child in [*q.noun.children, *_participle_after(q.noun)]:
             if child.dep_ not in ("acl", "relcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
                 continue
             if _about_a_part(child):
@@ -58,6 +58,16 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
             chain.append(token)
         token = token.head
     return None, chain
+
+
+def _participle_after(noun: Token) -> list[Token]:
+    """ "the mediation of 350 prisoners exchanged between Russia and Ukraine": the parse
+    hangs the participle right after the counted phrase on the noun above it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    above = noun.head.head
+    after = noun.right_edge.i + 1
+    return [c for c in above.children if c.dep_ == "acl" and c.i == after]
 
 
 def _about_a_part(clause: Token) -> bool:
@@ -229,7 +239,8 @@ def category_of(
         return "hostages_held"  # the dead still held
     if _bodies(counted_noun, lex) and (handed or _body_delivered(counted_noun, lex)):
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
-    if action is None and _conveyed(q, verb, lex):
+    if action in (None, "held") and _conveyed(q, verb, lex):
+        # "ten Americans who were detained in Venezuela are on their way to freedom"
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
     if action is None and _listed_among_the_freed(verb, lex):
         action = "released"  # "the freed Ukrainians included 82 privates"

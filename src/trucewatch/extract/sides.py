@@ -146,6 +146,22 @@ def each_side(span: Span, claim: Claim) -> bool | None:
     head = root.head.head if of else root.head
     if head.lemma_.lower() in SWAPPING and (of or root.dep_ in ("dobj", "nsubjpass")):
         return False
+    if (
+        of
+        and head.lemma_.lower() in ("total", "number")
+        and head.dep_ in ("nsubjpass", "dobj")
+        and head.head.lemma_.lower() in SWAPPING
+    ):
+        return False  # "a total of 780 prisoners were exchanged"
+    after = root.right_edge.i + 1
+    participles = [c for c in (*root.children, *head.children) if c.dep_ == "acl"]
+    if any(
+        p.lemma_.lower() in SWAPPING
+        and (p.head.i == root.i or p.i == after)
+        and any(c.lower_ == "between" for c in p.children)
+        for p in participles
+    ):
+        return False  # "350 prisoners exchanged between Russia and Ukraine", not "for"
     return None
 
 
