@@ -314,12 +314,11 @@ def _part_of_the_fronted_whole(verb: Token | None, decided: dict) -> str | None:
     with "of" is a part of it, of its category."""
     if verb is None or verb.lemma_ != "be":
         return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < verb.i:
-            for whole in prep.children:
-                found = decided.get(whole.i) if whole.dep_ == "pobj" else None
-                if found not in (None, "other", "duration"):
-                    return found
+    wholes = [w for p in verb.children if p.lower_ == "of" for w in p.children if _fronted_whole(w)]
+    for whole in wholes:
+        found = decided.get(whole.i)
+        if found not in (None, "other", "duration"):
+            return found
     return None
 
 
