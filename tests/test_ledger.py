@@ -483,3 +483,80 @@ def test_a_figure_below_the_known_total_is_no_later_total_however_it_overshoots(
     # the four are the day's exchange, not a running total of four: the promise of 20
     # is passed, and the row says so rather than hide a release two reports agree on
     assert row["delivered"]["best"] == 22
+
+
+LONG_PHASE = SPEC.replace("days: 30", "days: 60")
+
+
+def test_a_figure_dated_by_an_earlier_month_is_that_month_s_exchange():
+    """ "Two were released in March", in an April report: the exchange of 2 on 3 March
+    again, not a second one on the month's last day."""
+    claims = [
+        claim("hostages_released", 2, "a", "2031-03-03", date="2031-03-03"),
+        claim("hostages_released", 2, "b", "2031-03-03"),
+        claim("hostages_released", 2, "c", "2031-04-12", as_of="2031-03-31", period=True),
+    ]
+    row = obligation(ledger(parse_spec(LONG_PHASE), claims, dt.date(2031, 4, 15)), "captives")
+    assert (row["delivered"]["best"], row["exchanges"]) == (2, 1)
+
+
+def test_a_month_dated_figure_with_no_exchange_of_its_month_is_one():
+    claims = [claim("hostages_released", 2, "c", "2031-04-12", as_of="2031-03-31", period=True)]
+    row = obligation(ledger(parse_spec(LONG_PHASE), claims, dt.date(2031, 4, 15)), "captives")
+    assert (row["delivered"]["best"], row["exchanges"]) == (2, 1)
+
+
+def test_a_statement_reprinted_the_next_day_is_the_same_release():
+    """A statement dated by "last night" dates itself by each reprint's day."""
+    said = "“We are thankful that three more hostages were released last night,” the charity said."
+    at = said.index("three")
+    quoted = {"evidence": said, "evidence_start": 0, "start": at, "end": at + 5}
+    claims = [
+        claim("hostages_released", 2, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 3, "b", "2031-03-06", date="2031-03-05", **quoted),
+        claim("hostages_released", 3, "c", "2031-03-06", date="2031-03-05", **quoted),
+        claim("hostages_released", 3, "d", "2031-03-07", date="2031-03-06", **quoted),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
+    assert (row["delivered"]["best"], row["exchanges"]) == (5, 2)
+
+
+def test_the_same_figure_in_other_words_a_day_later_is_a_new_exchange():
+    claims = [
+        claim("hostages_released", 3, "b", "2031-03-05", date="2031-03-05"),
+        claim("hostages_released", 3, "c", "2031-03-06", date="2031-03-06"),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
+    assert (row["delivered"]["best"], row["exchanges"]) == (6, 2)
+
+
+def test_a_month_dated_figure_is_the_best_told_exchange_of_its_value():
+    claims = [
+        claim("hostages_released", 2, "a", "2031-03-03", date="2031-03-03"),
+        claim("hostages_released", 2, "b", "2031-03-03"),
+        claim("hostages_released", 2, "c", "2031-03-04"),
+        claim("hostages_released", 2, "d", "2031-03-07", date="2031-03-07"),  # a lone report
+        claim("hostages_released", 2, "e", "2031-04-12", as_of="2031-03-31", period=True),
+    ]
+    row = obligation(ledger(parse_spec(LONG_PHASE), claims, dt.date(2031, 4, 15)), "captives")
+    assert (row["delivered"]["best"], row["exchanges"]) == (4, 2)
+
+
+def test_between_two_reports_alike_the_precise_figure_is_the_count():
+    """One report says 70, another 69: 70 is what a count of 69 rounds to."""
+    claims = [
+        claim("hostages_released", 10, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 9, "b", "2031-03-02", date="2031-03-02"),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
+    assert row["delivered"]["best"] == 9
+
+
+def test_the_figure_more_reports_give_still_wins_over_a_precise_one():
+    claims = [
+        claim("hostages_released", 10, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 10, "c", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 9, "b", "2031-03-02", date="2031-03-02"),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
+    assert row["delivered"]["best"] == 10

@@ -451,3 +451,21 @@ def test_a_labelled_quote_is_the_source_line_s(nlp):
         'Quote: "Today our people are coming home."\n',
     )
     assert [r.speaker for r in records] == ["Anna Keller"]
+
+
+def test_a_title_on_the_line_above_is_no_part_of_the_speaker(nlp):
+    [record] = quotes(
+        nlp,
+        "4 MIN READ\nAzerbaijan, Armenia swap detainees on the frontier\nArmenia and Azerbaijan "
+        "said in a joint statement that the talks would go on next month.\n",
+    )
+    assert record.speaker_mention.startswith("Armenia")
+    assert "\n" not in record.speaker_mention and "frontier" not in record.speaker_mention
+
+
+def test_a_line_wrapped_in_mid_sentence_stays_one_sentence(nlp):
+    doc = nlp(
+        "The swap freed two Varenian and thirty-two Northmark detainees, the Varenian\n"
+        "Foreign Ministry said on Friday.\n"
+    )
+    assert len(list(doc.sents)) == 1

@@ -82,6 +82,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             after = doc[line[-1].i + 1]
             following = doc[after.i + 1] if after.is_space else after
             following.is_sent_start = True
+    lines = list(_lines(doc))
+    for before, line, after in zip([None, *lines], lines, [*lines[1:], None], strict=False):
+        if after is not None and _title_line(before, line, after):
+            # "Armenia, Azerbaijan exchange prisoners at border" over the report's first
+            # sentence: one sentence, and the line below starts one of its own (whose
+            # first word the parser may otherwise cut off)
+            line[0].is_sent_start = True
+            for token in line[1:]:
+                token.is_sent_start = False
+            after[0].is_sent_start = True
+            if len(after) > 1 and not after[1].is_punct:
+                after[1].is_sent_start = False
     for token in doc[:-2]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
@@ -123,6 +135,26 @@ _DATE_WORDS = {
     *(m.lower() for m in calendar.month_name[1:]), *(m.lower() for m in calendar.month_abbr[1:]),
     "sept", "at", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "updated", "published",
 }  # fmt: skip
+
+
+_ENDS = {".", "?", "!", ":", ";", ",", '"', "”", "'", "’", ")", "-", "–", "—"}
+
+
+def _title_line(before: list | None, line: list, after: list) -> bool:
+    """A short line with no closing punctuation that opens a paragraph (nothing above it,
+    or a line that ends a sentence), followed by a capitalised line: a title or a
+    subheading, not a line wrapped in mid-sentence ("... candidature for Eastern")."""
+    words = [t for t in line if t.is_alpha]
+    short = len(words) <= 8 or line[-1].idx + len(line[-1]) - line[0].idx <= 55
+    if not words or not short or line[-1].text in _ENDS:
+        return False  # a wrapped line of body text is longer
+    opens = (
+        before is None
+        or before[-1].text in _ENDS - {",", "-"}
+        or _dateline(before)
+        or len(before) <= 4  # "2 MIN READ", a byline: furniture, not a wrapped sentence
+    )
+    return opens and after[0].text[:1].isupper()
 
 
 def _headline(line: list) -> bool:

@@ -29,6 +29,9 @@ and what is not a count) becomes a claim, decided on the dependency parse
   (``have been freed``), or ``so far``, ``in all``, ``since``, ... on its clause.
 - **increment**: a figure added to the ones before (``another 30 prisoners``,
   ``two more coffins``): the latest batch, never a running total.
+- **period**: the as_of is the last day of an earlier month, year or span the
+  text names (``two were released in November``, in a December report), not a
+  day: the ledger matches it to that period's exchange.
 - **source**: the speaker of the innermost quotation, reported speech or
   ``according to`` phrase holding the figure, as written (``the Hamas-run
   territory’s health ministry``; a pronoun is replaced by whom it resolves
@@ -82,6 +85,8 @@ def extract_claims(
         sentence = doc[q.first].sent
         verb, chain = governor(q)
         category = category_of(q, verb, chain, doc, counted, decided)
+        if category is None and _part_of_a_whole_counting_nothing(chain, decided):
+            category = "other"  # "five children among the 17- an infant, ... and two teenagers"
         if category is None:
             window = _window_start(doc, sentence)
             category = last[1] if last is not None and last[0] >= window else "other"
@@ -101,7 +106,7 @@ def extract_claims(
             modality = "term"  # "four of the 28 bodies were returned": 28 is the whole due
         start, end = claim_span(doc, q)
         quote = innermost_quote(quotes, start, end)
-        date, as_of = dates_of(doc, q, verb, timexes, reference)
+        date, as_of, period = dates_of(doc, q, verb, timexes, reference)
         if category in ("other", "duration"):
             date = None  # nothing counted happened on a day
         if as_of is None:
@@ -128,6 +133,7 @@ def extract_claims(
             modality=modality,
             cumulative=category != "duration" and cumulative(q, verb, chain, modality, category),
             increment=category != "duration" and increment(q),
+            period=period and date is None,
         )
         claims.append(claim)
         read.append((q, claim))
@@ -444,10 +450,12 @@ def source_of(quote: Quote | None, doc: Doc) -> str | None:
 
 def dates_of(
     doc: Doc, q: Quantity, verb: Token | None, timexes: list[Timex], reference: dt.date | None
-) -> tuple[dt.date | None, dt.date | None]:
-    """(date, as_of): see the module doc."""
+) -> tuple[dt.date | None, dt.date | None, bool]:
+    """(date, as_of, period): see the module doc; ``period`` when the as_of is the end
+    of an earlier month, year or span the text names, not a day."""
     lex = lexicon()
     date = as_of = None
+    period = False
     anchors = [t for t in (verb, q.noun) if t is not None]
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         anchors.append(verb.head)  # "completed the exchange on Sunday, each freeing 150"
@@ -463,8 +471,12 @@ def dates_of(
         word = before[-1] if before else ""
         two = " ".join(before[-2:])
         if timex.date is None:
-            if _earlier_period(timex, reference) and word not in lex["open_prepositions"]:
-                as_of = as_of or timex.high  # "freed 1,000 in October 2020": true as of then
+            if (
+                _earlier_period(timex, reference)
+                and word not in lex["open_prepositions"]
+                and as_of is None
+            ):
+                as_of, period = timex.high, True  # "freed 1,000 in October 2020": true then
             continue
         if word in lex["as_of_prepositions"] or two in lex["as_of_prepositions"]:
             as_of = as_of or timex.date
@@ -490,12 +502,41 @@ def dates_of(
             first = doc_text(doc)[sentence.start_char : fronted.start].strip().lower()
             if fronted.date is None:  # "In August, the two sides swapped 115 each"
                 if first not in lex["open_prepositions"]:
-                    as_of = fronted.high
+                    as_of, period = fronted.high, True
             elif first in lex["as_of_prepositions"]:
                 as_of = fronted.date
             elif first not in lex["open_prepositions"]:
                 date = fronted.date
-    return date, as_of
+    before = _day_of_a_later_clause(doc, verb, reference)
+    if before is not None and (as_of is None or as_of >= before):
+        # "Before the two bodies were handed over on Wednesday, Hamas had returned
+        # seven": true the day before that
+        as_of, period = before - dt.timedelta(days=1), False
+        date = date if date is None or date < before else None
+    return date, as_of, period and as_of is not None
+
+
+def _day_of_a_later_clause(doc: Doc, verb: Token | None, reference) -> dt.date | None:
+    """The day of a "before ..." clause on the count's verb, where it names one."""
+    for clause in verb.children if verb is not None else ():
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "before" for c in clause.children
+        ):
+            timex = timex_for_token(doc, clause, reference)
+            if timex is not None and timex.date is not None:
+                return timex.date
+    return None
+
+
+def _part_of_a_whole_counting_nothing(chain: list[Token], decided: dict[int, str]) -> bool:
+    """A part listed in a breakdown ("among", "including") of a whole counted as nothing
+    released or held: "five children among the 17- an infant, ... and two teenagers"."""
+    subset = set(lexicon()["subset_words"])
+    for n, token in enumerate(chain):
+        if token.lower_ in subset or token.lemma_.lower() in subset:
+            whole = next((t for t in chain[n + 1 :] if t.i in decided), None)
+            return whole is not None and decided[whole.i] == "other"
+    return False
 
 
 def _freeing(verb: Token | None) -> bool:

@@ -120,6 +120,10 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "due to go free"
         if "released" in only and lemma == "be" and any(c.lower_ == "back" for c in token.children):
             return "released"  # "three women were back in Israel"
+        if "released" in only and lemma == "let" and any(c.lower_ == "go" for c in token.children):
+            return "released"  # "five of the hostages had been let go"
+        if "held" in only and lemma == "leave" and _left_in_captivity(token, lex):
+            return "held"  # "freed two, leaving 12 in captivity"
         if (
             "released" in only
             and lemma in verbs["released_with_over"]
@@ -142,6 +146,21 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
     return None
 
 
+def _left_in_captivity(verb: Token, lex) -> bool:
+    """ "leaving 12 in captivity": those still held; not "12 hostages left Gaza", "left
+    behind three children"."""
+    held_in = set(lex["hostage_words"]) | set(lex["prisoner_words"]) | {"custody", "hand"}
+    for child in verb.children:
+        for token in [child, *child.children]:
+            if (
+                token.dep_ == "prep"
+                and token.lower_ in ("in", "into")
+                and any(p.lemma_.lower() in held_in for p in token.children if p.dep_ == "pobj")
+            ):
+                return True
+    return False
+
+
 def category_of(
     q: Quantity, verb: Token | None, chain: list[Token], doc: Doc, counted: dict, decided: dict
 ) -> str | None:
@@ -149,6 +168,8 @@ def category_of(
     lex = lexicon()
     if q.duration:
         return "duration"
+    if _money(q, doc, lex):
+        return "other"  # "a ransom of $17 million for the group of 17"
     noun = q.noun
     lemma = noun.lemma_.lower() if noun is not None else None
     if lemma in UNITS:
@@ -224,6 +245,10 @@ def category_of(
         not in ("dobj", "nsubj", "nsubjpass")  # "taken captive", not "freed three hostages"
         for c in verb.children
     )
+    if elided and action == "held" and verb is not None and verb.lemma_.lower() == "leave":
+        # "freed two, leaving 12 in captivity": still held, whatever was freed before
+        captive = _left_in_captivity(verb, {**lex, "prisoner_words": []})
+        return "hostages_held" if captive else "other"
     if elided and captive and action in ("held", "released"):
         # "about 200 were taken captive", not the dead counted before them
         return "hostages_held" if action == "held" else "hostages_released"
@@ -239,7 +264,8 @@ def category_of(
         return "hostages_held"  # the dead still held
     if _bodies(counted_noun, lex) and (handed or _body_delivered(counted_noun, lex)):
         return "bodies_returned"  # "handed over four coffins", "the bodies of two hostages"
-    if action in (None, "held") and _conveyed(q, verb, lex):
+    taken = verb is not None and verb.lemma_.lower() in _TAKING
+    if action in (None, "held") and not taken and _conveyed(q, verb, lex):
         # "ten Americans who were detained in Venezuela are on their way to freedom"
         action = "released"  # "a plane carrying 35 prisoners", "100 soldiers are back home"
     if action is None and _listed_among_the_freed(verb, lex):
@@ -368,6 +394,21 @@ def _body_delivered(noun: Token, lex) -> bool:
     return lemma in lex["verbs"]["released"] or lemma in lex["conveying_verbs"]
 
 
+def _money(q: Quantity, doc: Doc, lex) -> bool:
+    """ "$17 million", "17 million dollars", "17 millions de dollars"."""
+    symbols = set(lex["currency_symbols"])
+    words = set(lex["currency_words"])
+    before = doc[q.first - 1] if q.first > 0 else None
+    if before is not None and (before.text in symbols or before.text.endswith("$")):
+        return True
+    following = [t.lower_ for t in doc[q.last + 1 : q.last + 3] if t.lower_ != "de"]
+    return (
+        bool(following)
+        and following[0] in words
+        or (q.noun is not None and q.noun.lemma_.lower() in words)
+    )
+
+
 def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
     """Captives carried, flown or brought home in a release: "a plane carrying 35
     prisoners", "120 detainees were flown to the capital", "100 soldiers are back
@@ -382,7 +423,10 @@ def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
     if lemma not in telling and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS":
         return False
     verbs = [verb, *_inner_verbs(verb)]
-    if any(v.lemma_.lower() in lex["conveying_verbs"] for v in verbs):
+    conveying = set(lex["conveying_verbs"])
+    if lemma not in telling:
+        conveying -= {"travel"}  # "16 Americans travelled to Haiti for church work"
+    if any(v.lemma_.lower() in conveying for v in verbs):
         return True
     home = set(lex["homecoming_words"])
     return any(

@@ -110,6 +110,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     top = heads[-1]
     if top.dep_ == "pcomp" and top.head.lower_ == "to" and top.head.head.pos_ == "VERB":
         heads += _heads(top.head.head, _INFINITIVE)  # "committed to returning 20 hostages"
+    if _in_a_condition(verb, cues["conditions"]):
+        return "projected"  # "if Hamas keeps releasing ten hostages a day"
     negated = any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negations)
         for h in heads
@@ -192,6 +194,19 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
     return "reported"
 
 
+def _in_a_condition(verb: Token, conditions) -> bool:
+    """The count's clause is an "if"/"unless" clause: "an extension if Hamas went on
+    releasing ten hostages a day" (the clause may sit a preposition or two above)."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children)
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _subject_of(q: Quantity, verb: Token) -> bool:
     """ "200 protesters demanded ...": the count is who demands, not what."""
     counted = q.noun if q.noun is not None else q.root
@@ -229,11 +244,18 @@ def cumulative(
         token = token.head
         words.append(token.lower_)
     released = lexicon()["verbs"]["released"]
+    if verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ == "previously" for c in verb.children
+    ):
+        return True  # "five of the hostages were previously released"
     if verb is not None:
         heads = _heads(verb, _CLAUSE)
+        if any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children):
+            heads = [verb]  # "before the two bodies were handed over, Hamas had already ..."
         if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
             heads.append(verb.head)  # "has now freed 25 hostages and returned eight bodies"
-        for head in heads:
+        heads += [c for c in verb.children if c.dep_ == "xcomp" and c.lower_ == "go"]
+        for head in heads:  # ("had been let go already": the adverb is on "go")
             perfect = any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                 for c in head.children

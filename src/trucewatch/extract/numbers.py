@@ -273,6 +273,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "half past eight"
     if first > 0 and doc[first - 1].lower_ in lex["age_words"]:
         return True  # "aged 19 or 20"
+    if _in_a_list_of_ages(doc, first, last, lex):
+        return True  # "youngsters aged 3, 6, 14 and 15 years old"
     if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in lex["age_words"]:
         return True  # "at the age of 85"
     if _birthday(doc, first, last):
@@ -322,6 +324,30 @@ def _age(following: list[str], lex) -> bool:
     return len(words) >= 2 and words[0] in _AGE_UNITS and words[1] in lex["age_words"]
 
 
+def _in_a_list_of_ages(doc: Doc, first: int, last: int, lex) -> bool:
+    """A number in a run of numbers ("3, 6, 14 and 15") that an age word opens
+    ("aged") or closes ("years old"): each is an age, not only the first and last."""
+    start = first
+    while (
+        start >= 2
+        and doc[start - 1].lower_ in (",", "and")
+        and _DIGIT_TOKEN.match(doc[start - 2].text)
+    ):
+        start -= 2
+    end = last
+    while (
+        end + 2 < len(doc)
+        and doc[end + 1].lower_ in (",", "and")
+        and _DIGIT_TOKEN.match(doc[end + 2].text)
+    ):
+        end += 2
+    if start == first and end == last:
+        return False  # no list
+    opened = start > 0 and doc[start - 1].lower_ in lex["age_words"]
+    following = [t.lower_ for t in doc[end + 1 : end + 5]]
+    return opened or _age(following, lex)
+
+
 def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str]) -> bool:
     """ "the one-for-one exchange" (a ratio; "95-for-95" is each side's count), "one of
     the largest exchanges" (a rank)."""
@@ -331,6 +357,8 @@ def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str
         return True
     if following[:1] != ["of"]:
         return False
+    if _one_who_is_named(doc, first):
+        return True  # "Matt Miller, one of the hostages released in November"
     # "one of the largest", "one of the war's largest": a superlative before the head noun
     for token in doc[last + 2 : last + 7]:
         if token.tag_ in ("JJS", "RBS") or token.lower_ == "most":
@@ -341,6 +369,17 @@ def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str
         if token.pos_ not in ("DET", "NOUN", "PROPN", "PART", "ADJ"):
             return False
     return False
+
+
+def _one_who_is_named(doc: Doc, first: int) -> bool:
+    """ "one of the N" that a name stands beside names someone, it counts no one:
+    "Matt Miller, one of the hostages", "one of the hostages, Emily Damari,"."""
+    one = doc[first]
+    if one.dep_ == "appos" and one.head.pos_ == "PROPN":
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in one.children):
+        return True
+    return first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PERSON"
 
 
 def _birthday(doc: Doc, first: int, last: int) -> bool:
@@ -447,10 +486,32 @@ def _counted_noun(
     partitive = _partitive(root)
     if partitive is not None:
         return partitive
+    misread = _noun_past_a_misread_participle(doc, root, last)
+    if misread is not None:
+        return misread
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         attribute = next((c for c in head.children if c.dep_ == "attr"), None)
         if attribute is not None and attribute.pos_ in ("NOUN", "PROPN"):
             return attribute  # "the other 333 were Gazans"
+    return None
+
+
+_HURT = {"wound", "injure", "wounded", "injured"}
+
+
+def _noun_past_a_misread_participle(doc: Doc, root: Token, last: int) -> Token | None:
+    """ "31 wounded Ukrainian prisoners were traded": the parser makes the number the
+    subject of "wounded" as a past tense; the count is of the prisoners after it."""
+    head = root.head
+    if root.dep_ != "nsubj" or head.i != last + 1 or head.lemma_.lower() not in _HURT:
+        return None
+    if head.tag_ != "VBD":
+        return None
+    for token in doc[head.i + 1 : head.i + 5]:
+        if token.pos_ == "NOUN":
+            return token if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") else None
+        if token.pos_ not in ("ADJ", "PROPN"):
+            return None
     return None
 
 

@@ -103,6 +103,9 @@ class Claim(Record):
     # added to the figures before ("another 30 prisoners", "two more coffins"): the
     # latest batch, never a total
     increment: bool = False
+    # the as_of is the end of an earlier month or year the text names ("released in
+    # November"), not a day
+    period: bool = False
     released_by: list[str] | None = None
     received_by: list[str] | None = None
     each: bool | None = None

@@ -184,13 +184,23 @@ def mention_of(head: Token | None) -> Span | None:
             dropped.update(t.i for t in child.subtree)
     keep = {t.i for t in head.subtree} - dropped
     left = right = head.i
-    while left - 1 in keep and head.doc[left - 1].text not in _MENTION_STOPS:
+    doc = head.doc
+    while (
+        left - 1 in keep and doc[left - 1].text not in _MENTION_STOPS and _same_line(doc[left - 1])
+    ):
         left -= 1
-    while right + 1 in keep and head.doc[right + 1].text not in _MENTION_STOPS:
+    while (
+        right + 1 in keep and doc[right + 1].text not in _MENTION_STOPS and _same_line(doc[right])
+    ):
         right += 1
     while right > left and head.doc[right].is_punct:
         right -= 1
     return head.doc[left : right + 1]
+
+
+def _same_line(token: Token) -> bool:
+    """No line break after ``token``: a headline above is never part of a speaker's name."""
+    return not token.is_space and "\n" not in token.whitespace_
 
 
 def _alias_words(name: str, aliases: AliasTable) -> set[str]:

@@ -150,7 +150,8 @@ def reviewed(claim: dict) -> bool:
 
 def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
     """The figure most reports give (ties: an exact figure over a qualified one, "252"
-    over "more than 250"; then the larger), and the ones that disagree.
+    over "more than 250"; then the more precise, 69 over 70, a round figure being
+    what a report rounds a count to; then the larger), and the ones that disagree.
 
     Each report votes once per value: one that repeats its figure in its lead
     and its last paragraph does not outvote two others. Reviewed figures
@@ -158,9 +159,21 @@ def _consensus(claims: list[dict]) -> tuple[dict, list[dict]]:
     voters = [c for c in claims if reviewed(c)] or claims
     counts = _votes(voters)
     exact = {c.get("value") for c in voters if not c.get("qualifier")}
-    winner_value = max(counts, key=lambda v: (counts[v], v in exact, v if v is not None else -1))
+    winner_value = max(
+        counts, key=lambda v: (counts[v], v in exact, -_round_digits(v), v if v is not None else -1)
+    )
     winner = next(c for c in voters if c.get("value") == winner_value)
     return winner, [c for c in claims if c.get("value") != winner_value]
+
+
+def _round_digits(value) -> int:
+    """How many zeros a whole figure ends in: 0 for 69, 1 for 70, 2 for 300."""
+    if value is None or not float(value).is_integer() or value == 0:
+        return 0
+    value, zeros = int(value), 0
+    while value % 10 == 0:
+        value, zeros = value // 10, zeros + 1
+    return zeros
 
 
 class Sides:
@@ -848,8 +861,10 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
     """
     exchanges: list[dict] = []
     for day, claim in figures:
-        home = None
-        for exchange in reversed(exchanges):
+        home = _exchange_in_its_period(claim, day, exchanges) or _same_words_reprinted(
+            claim, day, exchanges
+        )
+        for exchange in reversed(exchanges) if home is None else ():
             gap = (day - exchange["day"]).days
             if gap > 1:
                 break
@@ -885,6 +900,54 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
+
+
+def _exchange_in_its_period(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:
+    """A figure dated only by an earlier month ("two were released in November", in a
+    December report) is the exchange of that month with its value, where one is known:
+    its day is the month's last only for want of a better one."""
+    if claim.get("date") or not claim.get("period"):
+        return None
+    alike = [
+        e
+        for e in exchanges
+        if 0 <= (day - e["day"]).days <= _A_MONTH and e["claim"]["value"] == claim["value"]
+    ]
+    return max(reversed(alike), key=lambda e: len(e["docs"]), default=None)  # the best told
+
+
+_A_MONTH = 31
+
+
+def _same_words_reprinted(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:
+    """The latest exchange, a day or two before, told in the same words around the same
+    figure: a statement reprinted ("three more hostages were released last night")
+    dates itself by each reprint's day, but it is one release."""
+    if not exchanges:
+        return None
+    latest = exchanges[-1]
+    if not 0 < (day - latest["day"]).days <= 2 or latest["claim"]["value"] != claim["value"]:
+        return None
+    words = _wording(claim)
+    if words is None or report_of(claim) in latest["docs"]:
+        return None
+    return latest if any(_wording(c) == words for c in latest["claims"]) else None
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _wording(claim: dict, reach: int = 40) -> str | None:
+    """The words either side of a figure in its sentence, quotes and spaces evened out;
+    None when too short to tell one statement from a stock phrase."""
+    sentence, start = claim.get("evidence"), claim.get("evidence_start")
+    if not sentence or start is None or claim.get("start") is None:
+        return None
+    at = claim["start"] - start
+    if not 0 <= at <= len(sentence):
+        return None
+    window = " ".join(sentence[max(0, at - reach) : at + reach].translate(_QUOTES).split())
+    return window if len(window) >= 60 else None
 
 
 def _number(value: float) -> int | float:

@@ -92,6 +92,7 @@ def added_record(kind: str, doc: dict, start: int, end: int) -> dict:
             "subject": None, "location": None, "source": None, "as_of": doc["date"],
             "modality": "reported", "cumulative": False, "released_by": None,
             "received_by": None, "each": None, "together": None, "increment": False,
+            "period": False,
         })  # fmt: skip
     else:
         record.update({

@@ -157,6 +157,7 @@ claims = record_table(
     Column("each", Boolean),
     Column("together", Float),
     Column("increment", Boolean),
+    Column("period", Boolean),
     Index("ix_claims_category", "category"),
     Index("ix_claims_figures", "category", "modality", "as_of", "source", "doc_id", "value"),
     # A ledger may start from the reports naming a party (SQLite does once
