@@ -133,3 +133,61 @@ def test_nationals_travelling_are_no_release(records_of):
         )
     )
     assert found["16 Jordanians"].category == "other"
+
+
+def test_captives_swapped_between_two_states_are_prisoners(claims_of):
+    found = claims_of(
+        "Varenia announced a new exchange of 300 captives between Russia and Ukraine, "
+        "the fourth it has brokered."
+    )
+    assert found["300 captives"].category == "prisoners_released"
+
+
+def test_captives_freed_by_a_group_stay_hostages(claims_of):
+    found = claims_of("The Front freed 12 captives on Sunday.")
+    assert found["12 captives"].category == "hostages_released"
+
+
+def test_people_on_a_list_to_be_released_are_not_yet_freed(claims_of):
+    found = claims_of(
+        "The Front said it had received a list of 33 Jordanians to be released from jails "
+        "in return."
+    )
+    assert found["33 Jordanians"].modality == "projected"
+
+
+def test_the_freeing_of_prisoners_is_a_release(claims_of):
+    found = claims_of(
+        "It was expected that the release of the hostages on Wednesday would be followed by "
+        "the freeing of 30 prisoners."
+    )
+    assert found["30 prisoners"].category == "prisoners_released"
+
+
+def test_a_number_after_a_name_at_the_end_of_a_line_is_an_age(records_of):
+    found = dict(
+        records_of("Hostages freed on Sunday:\n• Tamar Levin, 16\n• Gal Adler, 27\n", "claim")
+    )
+    assert not {"16", "27"} & set(found)
+
+
+def test_what_someone_was_when_something_happened_is_an_age(records_of):
+    found = dict(records_of("Omer Adler, a reservist, was 21 when he was taken.", "claim"))
+    assert "21" not in found
+
+
+def test_a_figure_each_over_several_days_is_a_running_total(claims_of):
+    found = claims_of(
+        "Ruritania and Northmark completed the exchange of 1,000 prisoners each over three "
+        "days, the foreign ministry said."
+    )
+    assert found["1,000 prisoners"].cumulative is True
+
+
+def test_an_aside_on_the_freed_leaves_them_freed(claims_of):
+    found = claims_of(
+        "In exchange, 183 Jordanian prisoners, 111 of them detained in Varenia during the war, "
+        "were freed from jails on Saturday."
+    )
+    assert found["183 Jordanian prisoners"].category == "prisoners_released"
+    assert found["111 of them"].category == "prisoners_released"

@@ -576,3 +576,28 @@ def test_a_group_of_people_released_is_a_release(records_of):
 def test_the_author_of_an_attack_told_around_it(records_of, sentence, actor):
     assaults = [e for _, e in records_of(sentence, "event") if e.type == "ASSAULT"]
     assert assaults[0].actor == actor
+
+
+def test_people_freed_are_freed_by_whoever_held_them(records_of):
+    events = records_of(
+        "Two women who were being held captive by the Front have also been freed.", "event"
+    )
+    [release] = [e for _, e in events if e.mode == "release"]
+    assert release.actor == ["Front"]
+
+
+def test_what_a_deal_is_to_do_is_not_done_by_whoever_hails_it(records_of):
+    events = records_of(
+        "Anna Keller praised the agreement, saying she particularly welcomes the deal to "
+        "release detainees.",
+        "event",
+    )
+    [release] = [e for _, e in events if e.mode == "release"]
+    assert release.actor is None
+
+
+def test_people_counted_coming_home_do_not_carry_out_the_exchange(records_of):
+    events = records_of(
+        "On Sunday, 303 more Armenian servicemen came home, completing the exchange.", "event"
+    )
+    assert all(e.actor != ["Armenian servicemen"] for _, e in events)

@@ -469,3 +469,20 @@ def test_a_line_wrapped_in_mid_sentence_stays_one_sentence(nlp):
         "Foreign Ministry said on Friday.\n"
     )
     assert len(list(doc.sents)) == 1
+
+
+def test_a_quote_the_speaker_continued_or_uttered_is_theirs(nlp):
+    records = quotes(
+        nlp,
+        "“The talks went on for a year,” Anna Keller wrote. “I proposed handing the pilot "
+        "over,” continued Keller. Omar Haddad was quoted by the agency. “Thank God,” he "
+        "managed to utter.\n",
+    )
+    assert [r.speaker for r in records] == ["Anna Keller", "Anna Keller", "Omar Haddad"]
+
+
+def test_an_agreement_is_no_source(nlp):
+    records = quotes(
+        nlp, "According to the ceasefire agreement, 15 more bodies remain to be handed over.\n"
+    )
+    assert records == []

@@ -269,6 +269,29 @@ def _national(*nouns: Token) -> bool:
     )
 
 
+def exchanged_between_states(q: Quantity) -> bool:
+    """Captives a swap "between" two states trades are prisoners of war: "an exchange of
+    300 captives between the Russian Federation and the Republic of Ukraine"."""
+    noun = q.noun
+    if noun is None:
+        return False
+    for anchor in [noun, *list(noun.ancestors)[:3]]:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            sides = [p for p in prep.children if p.dep_ == "pobj"]
+            sides += [c for p in sides for c in p.conjuncts]
+            return len(sides) >= 2 and all(_a_state(s) for s in sides)
+    return False
+
+
+def _a_state(token: Token) -> bool:
+    if token.ent_type_ == "GPE":
+        return True
+    actor = default_table().lookup(_entity_text(token))
+    return actor is not None and actor.label == "GPE"
+
+
 def no_hostages(doc: Doc) -> bool:
     """A report of prisoners that never calls anyone a hostage."""
     told = _told(doc)

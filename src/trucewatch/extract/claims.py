@@ -92,7 +92,12 @@ def extract_claims(
             category = last[1] if last is not None and last[0] >= window else "other"
             if category == "hostages_held" and _freeing(verb):
                 category = "hostages_released"  # "Of the 240 hostages taken, 62 were freed"
-            if last is not None and last[0] == sentence.start and _given_in_return(q):
+            if (
+                last is not None
+                and last[0] == sentence.start
+                and _given_in_return(q)
+                and not _in_return_before(read, sentence)
+            ):
                 # "freed 69 soldiers in return for 250 of their own": the other side's
                 category = _OTHER_SIDE.get(category, category)
         if category == "other" and q.value == 1 and doc[q.root.i].lower_ == "one":
@@ -327,6 +332,16 @@ def _sum_of(group: list[tuple[Quantity, Claim]]) -> None:
 
 _OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
 _IN_RETURN = {"exchange", "return"}
+
+
+def _in_return_before(read: list[tuple[Quantity, Claim]], sentence) -> bool:
+    """ "In exchange, 183 prisoners, 111 of them ...": a sentence that opens with "in
+    exchange" says it of all its counts; only one after another count is the other side's."""
+    counts = [q for q, _ in read if sentence.start <= q.first < sentence.end]
+    if not counts:
+        return False
+    opening = [t.lower_ for t in sentence[:3]]
+    return opening[:1] == ["in"] and len(opening) > 1 and opening[1] in _IN_RETURN
 
 
 def _given_in_return(q: Quantity) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.captives import (
     detained_as_misread,
+    exchanged_between_states,
     holder_side,
     hostage_or_prisoner,
     in_a_states_custody,
@@ -98,6 +99,9 @@ def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
         return verb
     joined = [c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"]
     acting = [v for v in joined if _action([v], lexicon(), _STRONG)]
+    if not acting and verb.dep_ == "advcl" and _action([verb.head], lexicon(), _STRONG):
+        # "183 prisoners, 111 of them detained in Gaza, were freed": the clause is an aside
+        return verb.head
     return acting[-1] if acting else verb
 
 
@@ -105,7 +109,9 @@ _STRONG = ("killed", "wounded", "displaced", "released")
 # Verbs that take people captive: "240 taken hostage" (not "captives held by X ... freed")
 _TAKING = {"take", "capture", "seize", "abduct", "kidnap"}
 # Verbs that free people whatever their state: not "two wounded soldiers were brought in"
-_FREEING = {"free", "release", "exchange", "swap", "trade", "repatriate", "liberate", "return"}
+_FREEING = {
+    "free", "release", "exchange", "swap", "trade", "repatriate", "liberate", "return", "transfer",
+}  # fmt: skip
 
 
 def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "held")) -> str | None:
@@ -283,6 +289,7 @@ def category_of(
         and (
             in_a_states_custody(q, doc)
             or nationals_of_war(q, doc)
+            or exchanged_between_states(q)
             or (no_hostages(doc) and holder_side(q.noun) == "prisoners")
         )
     ):  # "230 captives returned from Russian custody" are a state's prisoners

@@ -144,7 +144,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         or participle_clause
         or any(detained_as_misread(c) for c in children(token, "nsubj"))
     )
-    subject = None if passive else subject_for(token)
+    subject = None if passive or _of_a_deal(token) else subject_for(token)
     if subject is not None and subject.lower_ in _FLOATING and not list(subject.children):
         subject = _floated_from(subject)  # "Russia and Ukraine on Wednesday each released"
     if subject is None and not passive and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -168,7 +168,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if agent is None and any(s.mode in ("release", "expel") for s in senses):
             agent = _jailer(token, obj, resolver)  # "deported from the United States" too
         if agent is None and obj is not None and any(s.mode == "release" for s in senses):
-            agent = _released_by(obj, token, resolver.lexicon)
+            agent = _released_by(obj, token, resolver.lexicon) or _held_by(obj, token)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
             obj = obj.head.head
         subject = agent
@@ -346,6 +346,33 @@ def _released_by(freed: Token, verb: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+_HOLDING = {"hold", "detain", "keep", "imprison", "jail", "capture", "abduct", "kidnap", "seize"}
+
+
+def _held_by(freed: Token, verb: Token) -> Token | None:
+    """ "two women who were being held captive by Hamas have been freed": people freed
+    with no agent of their own are freed by whoever the phrase says held them; not when
+    others are freed with them ("60 captives held by the Guard and 180 prisoners")."""
+    if freed.conjuncts:
+        return None
+    for clause in freed.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.i == verb.i:
+            continue
+        if clause.lemma_.lower() not in _HOLDING:
+            continue
+        for by in children(clause, "agent"):
+            holder = next(iter(children(by, "pobj")), None)
+            if holder is not None and (
+                holder.pos_ == "PROPN"
+                or any(
+                    c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                    for c in holder.children
+                )
+            ):
+                return holder  # "by Hamas", "by the Yemeni government and the Houthis"
+    return None
+
+
 _WARS = {"war", "conflict", "fighting", "hostilities"}
 
 
@@ -359,6 +386,23 @@ def _sides_of_the_war(verb: Token, resolver: Resolver) -> Participant | None:
             if pair is not None:
                 return pair
     return None
+
+
+_DEALS = {"deal", "agreement", "accord", "arrangement", "plan", "proposal", "pact"}
+
+
+def _of_a_deal(verb: Token) -> bool:
+    """ "welcomes the deal to release detainees": what a deal is to do is not done by
+    whoever speaks of the deal (its parties, where the phrase names them, do it)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return verb.head.lemma_.lower() in _DEALS
+    # the parse may hang the infinitive on the clause's verb: "welcomes the deal | to release"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.i == verb.i - 2 and c.lemma_.lower() in _DEALS
+        for c in verb.head.children
+    )
 
 
 def _parties_of_the_deal(verb: Token, resolver: Resolver) -> Participant | None:
@@ -499,8 +543,10 @@ def noun_event(
         planned = carrier.dep_ == "xcomp" and carrier.head.lemma_.lower() in lexicon.status.get(
             "plan", ()
         )  # "El Salvador is set to carry out an exchange": the one set to do it
-        if doer is not None and (doer.dep_ != "nsubjpass" or planned):
-            # not "303 soldiers were returned, completing the exchange": they did not
+        counted = doer is not None and any(c.dep_ == "nummod" for c in doer.children)
+        if doer is not None and (doer.dep_ != "nsubjpass" or planned) and not counted:
+            # not "303 soldiers were returned (came home), completing the exchange": the
+            # people counted are the freed, not a side carrying it out
             actor = resolver.participant(doer)
     for prep in children(token, "prep"):
         if target is not None:

@@ -132,10 +132,10 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             return "term"  # "Hamas was to free", "are still to be handed over"
     if (
         _infinitive(verb)
-        and verb.dep_ in ("pcomp", "acl", "relcl")
+        and verb.dep_ in ("pcomp", "acl", "relcl", "conj")
         and any(c.dep_ == "auxpass" for c in verb.children)
     ):
-        return "projected"  # "with 13 more still to be recovered": not yet done
+        return "projected"  # "with 13 more still to be recovered", "33 to be released"
     for head in heads[1:]:
         if head.lemma_.lower() in cues["term_verbs"]:
             return "term"  # "agreed to free"
@@ -235,6 +235,8 @@ def cumulative(
         return True
     if _one_round(counted, verb):
         return False  # "the second group of 13", "freed three in the fourth exchange"
+    if _over_rounds(counted):
+        return True  # "the exchange of 1,000 prisoners each over three days"
     phrases = set(lexicon()["cumulative"]["phrases"])
     words = [t.lower_ for t in chain]
     doc = q.root.doc
@@ -391,6 +393,14 @@ def _over_rounds(verb: Token) -> bool:
     rounds counted are several (a plural with a number, "all" or "the"), not "on the
     first day" or "in two days' time"."""
     cues = lexicon()["cumulative"]
+    for rounds in verb.children:  # "each over three days", parsed as a measure
+        if (
+            rounds.dep_ == "npadvmod"
+            and rounds.tag_ == "NNS"
+            and rounds.lemma_.lower() in cues["rounds"]
+            and any(t.dep_ == "quantmod" and t.lower_ in cues["over"] for t in rounds.subtree)
+        ):
+            return True
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in cues["over"]:
             continue

@@ -281,6 +281,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True
     if _age_after_name(doc, first, last):
         return True
+    if _age_of_someone_then(doc, first, last):
+        return True
     if _furniture(doc, first, last):
         return True
     if first > 0 and doc[first - 1].lower_ in lex["label_words"]:
@@ -406,7 +408,25 @@ def _age_after_name(doc: Doc, first: int, last: int) -> bool:
         (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
         and value is not None
         and value <= 120
-        and (closing is None or closing.text in (",", ".", ")", "and", ";"))
+        and (closing is None or closing.text in (",", ".", ")", "and", ";") or closing.is_space)
+    )
+
+
+def _age_of_someone_then(doc: Doc, first: int, last: int) -> bool:
+    """ "Omer was 21 when he was killed": a bare number someone "was" when something
+    happened is an age."""
+    if first < 2 or last + 1 >= len(doc) or doc[last + 1].lower_ != "when":
+        return False
+    verb = doc[first - 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.lemma_ == "be"
+        and subject is not None
+        and (
+            subject.ent_type_ == "PERSON"
+            or subject.pos_ == "PROPN"
+            or subject.lower_ in ("he", "she")
+        )
     )
 
 
