@@ -191,3 +191,20 @@ def test_an_aside_on_the_freed_leaves_them_freed(claims_of):
     )
     assert found["183 Jordanian prisoners"].category == "prisoners_released"
     assert found["111 of them"].category == "prisoners_released"
+
+
+def test_a_number_for_the_same_number_is_the_ratio_of_a_swap(records_of):
+    found = dict(
+        records_of(
+            "Ruritania and Northmark carried out the second stage of their prisoner exchange "
+            "on Saturday. The first stage of the 1,000 for 1,000 exchange took place on Friday.",
+            "claim",
+        )
+    )
+    assert found["1,000"].category == "other"
+    assert found["1,000 exchange"].category == "other"
+
+
+def test_the_people_after_a_ratio_are_each_side_s_count(claims_of):
+    found = claims_of("The prisoner swap took place. The two sides swapped 175 for 175 prisoners.")
+    assert found["175 prisoners"].category == "prisoners_released"

@@ -560,3 +560,15 @@ def test_the_figure_more_reports_give_still_wins_over_a_precise_one():
     ]
     row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
     assert row["delivered"]["best"] == 10
+
+
+def test_a_running_total_far_beyond_the_promise_counts_from_before_it():
+    """ "Since the war began, 5,757 prisoners have been returned", in a report of a swap
+    of 300: no delivery of this agreement, and shown as such."""
+    claims = [
+        claim("prisoners_released", 120, "a", "2031-03-02", date="2031-03-02"),
+        claim("prisoners_released", 5757, "b", "2031-03-03", cumulative=True),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "detainees")
+    assert row["delivered"]["best"] == 120
+    assert [c["kind"] for c in row["conflicts"]] == ["beyond_promise"]

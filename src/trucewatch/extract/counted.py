@@ -17,7 +17,7 @@ from trucewatch.extract.captives import (
     nationals_of_war,
     no_hostages,
 )
-from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.numbers import Quantity, lexicon, number_value
 from trucewatch.extract.records import doc_text
 from trucewatch.extract.speakers import (
     GROUP_PRONOUNS,
@@ -176,6 +176,8 @@ def category_of(
         return "duration"
     if _money(q, doc, lex):
         return "other"  # "a ransom of $17 million for the group of 17"
+    if _formula(q, doc):
+        return "other"  # "the 1,000 for 1,000 exchange": the ratio a swap is made on
     noun = q.noun
     lemma = noun.lemma_.lower() if noun is not None else None
     if lemma in UNITS:
@@ -399,6 +401,20 @@ def _body_delivered(noun: Token, lex) -> bool:
         verb = verb.head
     lemma = verb.lemma_.lower()
     return lemma in lex["verbs"]["released"] or lemma in lex["conveying_verbs"]
+
+
+def _formula(q: Quantity, doc: Doc) -> bool:
+    """ "the 1,000 for 1,000 exchange", "swapped on a 100 for 100 basis": a number "for"
+    the same number names the ratio of a swap (as "1,000-for-1,000" does), not people
+    freed: a swap over three days is no 1,000 freed on its first."""
+    after = doc[q.last + 1 : q.last + 3]
+    if len(after) == 2 and after[0].lower_ == "for" and number_value(after[1]) == q.value:
+        return True
+    before = doc[max(0, q.first - 2) : q.first]
+    if len(before) < 2 or before[1].lower_ != "for" or number_value(before[0]) != q.value:
+        return False
+    # "swapped 175 for 175 prisoners": the second names the people, each side's count
+    return q.noun is None or not _is_people(q.noun, lexicon())
 
 
 def _money(q: Quantity, doc: Doc, lex) -> bool:

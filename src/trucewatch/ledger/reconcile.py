@@ -99,6 +99,8 @@ def in_phase(day: dt.date | None, phase: Phase) -> bool:
 # A phase's last running total is often reported a day or two after it ends
 # ("in all, 25 living hostages ... were returned during the first phase").
 SUMMING_UP = dt.timedelta(days=3)
+# A running total over one and a half times the promise is a count since before it
+BEYOND_THE_PROMISE = 1.5
 
 
 def summing_up(claim: dict, phase: Phase) -> bool:
@@ -472,6 +474,15 @@ def reconcile_obligation(
     conflicts: list[dict] = []
 
     totals = since_the_phase([c for c in counted if c.get("cumulative")], before, phase)
+    # "Since the start of the war, 5,757 have been returned": a running total far above
+    # the whole promise counts from before the agreement, not its deliveries
+    beyond = {
+        id(t)
+        for t in totals
+        if t["value"] > _ceiling(obligation) * BEYOND_THE_PROMISE and not reviewed(t)
+    }
+    conflicts += [_conflict("beyond_promise", known_on(t), [t]) for t in totals if id(t) in beyond]
+    totals = [t for t in totals if id(t) not in beyond]
     # "150 were freed in total, including 22 women": a smaller figure in a running
     # total's own sentence is a part of it, not an exchange of its own.
     largest: dict[tuple, float] = {}
