@@ -208,3 +208,15 @@ def test_a_number_for_the_same_number_is_the_ratio_of_a_swap(records_of):
 def test_the_people_after_a_ratio_are_each_side_s_count(claims_of):
     found = claims_of("The prisoner swap took place. The two sides swapped 175 for 175 prisoners.")
     assert found["175 prisoners"].category == "prisoners_released"
+
+
+def test_a_deal_named_by_its_numbers_frees_no_one(records_of):
+    found = dict(records_of("The 1,900 for 33 deal continues.", "claim"))
+    assert found["1,900"].category == "other"
+    assert found["33 deal"].category == "other"
+
+
+def test_people_given_for_people_are_counts(claims_of):
+    found = claims_of("Northmark freed 30 prisoners for 10 hostages.")
+    assert found["30 prisoners"].category == "prisoners_released"
+    assert found["10 hostages"].category == "hostages_released"

@@ -572,3 +572,13 @@ def test_a_running_total_far_beyond_the_promise_counts_from_before_it():
     row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "detainees")
     assert row["delivered"]["best"] == 120
     assert [c["kind"] for c in row["conflicts"]] == ["beyond_promise"]
+
+
+def test_one_exchange_far_beyond_the_promise_is_no_delivery():
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", date="2031-03-02"),
+        claim("hostages_released", 1900, "b", "2031-03-04"),
+    ]
+    row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
+    assert row["delivered"]["best"] == 3
+    assert [c["kind"] for c in row["conflicts"]] == ["beyond_promise"]

@@ -408,13 +408,20 @@ def _formula(q: Quantity, doc: Doc) -> bool:
     the same number names the ratio of a swap (as "1,000-for-1,000" does), not people
     freed: a swap over three days is no 1,000 freed on its first."""
     after = doc[q.last + 1 : q.last + 3]
-    if len(after) == 2 and after[0].lower_ == "for" and number_value(after[1]) == q.value:
-        return True
+    if len(after) == 2 and after[0].lower_ == "for" and number_value(after[1]) is not None:
+        other = after[1]
+        # "the 1,900 for 33 deal": numbers for a deal; "30 prisoners for 10 hostages" are people
+        return number_value(other) == q.value or (q.noun is None and not _people_after(other))
     before = doc[max(0, q.first - 2) : q.first]
-    if len(before) < 2 or before[1].lower_ != "for" or number_value(before[0]) != q.value:
+    if len(before) < 2 or before[1].lower_ != "for" or number_value(before[0]) is None:
         return False
     # "swapped 175 for 175 prisoners": the second names the people, each side's count
     return q.noun is None or not _is_people(q.noun, lexicon())
+
+
+def _people_after(number: Token) -> bool:
+    noun = number.head if number.dep_ in ("nummod", "compound") else None
+    return noun is not None and noun.pos_ in ("NOUN", "PROPN") and _is_people(noun, lexicon())
 
 
 def _money(q: Quantity, doc: Doc, lex) -> bool:

@@ -510,6 +510,9 @@ def reconcile_obligation(
     highest = list(accumulate((v for _, v in known_totals), max))  # the largest known by then
     kept = []
     for day, claim in figures:
+        if claim["value"] > ceiling * BEYOND_THE_PROMISE and not reviewed(claim):
+            conflicts.append(_conflict("beyond_promise", day, [claim]))
+            continue  # no one exchange of this agreement frees far more than it promises
         n = bisect_right(days, day)
         # only a figure no smaller than the total known may be a later total: totals
         # never go down ("11 hostages released on Monday" after a total of 58)
