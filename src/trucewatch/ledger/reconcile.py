@@ -510,9 +510,6 @@ def reconcile_obligation(
     highest = list(accumulate((v for _, v in known_totals), max))  # the largest known by then
     kept = []
     for day, claim in figures:
-        if claim["value"] > ceiling * BEYOND_THE_PROMISE and not reviewed(claim):
-            conflicts.append(_conflict("beyond_promise", day, [claim]))
-            continue  # no one exchange of this agreement frees far more than it promises
         n = bisect_right(days, day)
         # only a figure no smaller than the total known may be a later total: totals
         # never go down ("11 hostages released on Monday" after a total of 58)
@@ -523,6 +520,10 @@ def reconcile_obligation(
         )
         if overshoots and not reviewed(claim):
             totals += since_the_phase([claim], before, phase)
+        elif claim["value"] > ceiling * BEYOND_THE_PROMISE and not reviewed(claim):
+            # no one exchange of an agreement frees far more than it promises ("the 1,900
+            # for 33 deal"); a total since an earlier phase was taken in just above
+            conflicts.append(_conflict("beyond_promise", day, [claim]))
         elif in_phase(day, phase):  # an exchange after the phase is not the phase's
             kept.append((day, claim))
     figures = kept
