@@ -220,3 +220,11 @@ def test_people_given_for_people_are_counts(claims_of):
     found = claims_of("Northmark freed 30 prisoners for 10 hostages.")
     assert found["30 prisoners"].category == "prisoners_released"
     assert found["10 hostages"].category == "hostages_released"
+
+
+def test_a_total_of_people_freed_is_of_whoever_frees_them(claims_of):
+    found = claims_of(
+        "Varenia released 33 prisoners on Monday. The Front has freed a total of 69 people "
+        "since Friday."
+    )
+    assert found["69 people"].category == "hostages_released"

@@ -55,9 +55,12 @@ def holder_side(noun: Token) -> str | None:
     for child in noun.children:  # "the 12 soldiers it holds"
         if child.dep_ == "relcl" and child.lemma_.lower() in lexicon()["verbs"]["held"]:
             holders += [c for c in child.children if c.dep_ == "nsubj"]
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    whole = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        whole = noun.head.head  # "has freed a total of 69 people": the total is freed
+    verb = whole.head if whole.dep_ in ("dobj", "nsubjpass") else None
     if verb is not None and verb.lemma_.lower() in lex["giving_verbs"]:
-        if noun.dep_ == "dobj":
+        if whole.dep_ == "dobj":
             subject = speaker_subject(verb)  # "the rebels are to free 40 soldiers"
             holders += [subject] if subject is not None else []
         agents = [c for c in verb.children if c.dep_ == "agent"]  # "freed by the group"
