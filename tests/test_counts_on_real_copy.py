@@ -228,3 +228,11 @@ def test_a_total_of_people_freed_is_of_whoever_frees_them(claims_of):
         "since Friday."
     )
     assert found["69 people"].category == "hostages_released"
+
+
+def test_the_two_sides_name_the_parties_and_count_no_one(records_of):
+    found = dict(
+        records_of("The two sides agreed to meet again. The two hostages were freed.", "claim")
+    )
+    assert "two sides" not in found
+    assert found["two hostages"].category == "hostages_released"

@@ -275,6 +275,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True  # "aged 19 or 20"
     if _in_a_list_of_ages(doc, first, last, lex):
         return True  # "youngsters aged 3, 6, 14 and 15 years old"
+    if _the_pair(doc, first, last, value, lex):
+        return True  # "the two sides", "the two countries": the parties, no count
     if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in lex["age_words"]:
         return True  # "at the age of 85"
     if _birthday(doc, first, last):
@@ -348,6 +350,14 @@ def _in_a_list_of_ages(doc: Doc, first: int, last: int, lex) -> bool:
     opened = start > 0 and doc[start - 1].lower_ in lex["age_words"]
     following = [t.lower_ for t in doc[end + 1 : end + 5]]
     return opened or _age(following, lex)
+
+
+def _the_pair(doc: Doc, first: int, last: int, value: float, lex) -> bool:
+    """ "the two sides agreed", "the two countries swapped 95 each": the pair of parties
+    named, as "one of the hostages" names someone; not "the two hostages"."""
+    if value != 2 or first == 0 or doc[first - 1].lower_ != "the" or last + 1 >= len(doc):
+        return False
+    return doc[last + 1].lemma_.lower() in lex["pair_nouns"]
 
 
 def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str]) -> bool:
