@@ -96,7 +96,7 @@ def extract_claims(
                 last is not None
                 and last[0] == sentence.start
                 and _given_in_return(q)
-                and not _in_return_before(read, sentence)
+                and not _opens_in_exchange(sentence)
             ):
                 # "freed 69 soldiers in return for 250 of their own": the other side's
                 category = _OTHER_SIDE.get(category, category)
@@ -334,14 +334,11 @@ _OTHER_SIDE = {"hostages_released": "prisoners_released", "prisoners_released": 
 _IN_RETURN = {"exchange", "return"}
 
 
-def _in_return_before(read: list[tuple[Quantity, Claim]], sentence) -> bool:
+def _opens_in_exchange(sentence) -> bool:
     """ "In exchange, 183 prisoners, 111 of them ...": a sentence that opens with "in
     exchange" says it of all its counts; only one after another count is the other side's."""
-    counts = [q for q, _ in read if sentence.start <= q.first < sentence.end]
-    if not counts:
-        return False
-    opening = [t.lower_ for t in sentence[:3]]
-    return opening[:1] == ["in"] and len(opening) > 1 and opening[1] in _IN_RETURN
+    opening = [t.lower_ for t in sentence[:2]]
+    return len(opening) == 2 and opening[0] == "in" and opening[1] in _IN_RETURN
 
 
 def _given_in_return(q: Quantity) -> bool:

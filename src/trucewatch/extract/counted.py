@@ -128,7 +128,7 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "three women were back in Israel"
         if "released" in only and lemma == "let" and any(c.lower_ == "go" for c in token.children):
             return "released"  # "five of the hostages had been let go"
-        if "held" in only and lemma == "leave" and _left_in_captivity(token, lex):
+        if "held" in only and lemma == "leave" and _left_in_captivity(token, _held_in(lex)):
             return "held"  # "freed two, leaving 12 in captivity"
         if (
             "released" in only
@@ -152,10 +152,15 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
     return None
 
 
-def _left_in_captivity(verb: Token, lex) -> bool:
+def _held_in(lex, prisons: bool = True) -> set[str]:
+    """Where people are held: captivity, and (with ``prisons``) jails and custody."""
+    words = set(lex["hostage_words"])
+    return words | set(lex["prisoner_words"]) | {"custody", "hand"} if prisons else words
+
+
+def _left_in_captivity(verb: Token, held_in: set[str]) -> bool:
     """ "leaving 12 in captivity": those still held; not "12 hostages left Gaza", "left
     behind three children"."""
-    held_in = set(lex["hostage_words"]) | set(lex["prisoner_words"]) | {"custody", "hand"}
     for child in verb.children:
         for token in [child, *child.children]:
             if (
@@ -255,7 +260,7 @@ def category_of(
     )
     if elided and action == "held" and verb is not None and verb.lemma_.lower() == "leave":
         # "freed two, leaving 12 in captivity": still held, whatever was freed before
-        captive = _left_in_captivity(verb, {**lex, "prisoner_words": []})
+        captive = _left_in_captivity(verb, _held_in(lex, prisons=False))
         return "hostages_held" if captive else "other"
     if elided and captive and action in ("held", "released"):
         # "about 200 were taken captive", not the dead counted before them
