@@ -3,6 +3,8 @@ one per failure class seen on the development corpora."""
 
 import datetime as dt
 
+import pytest
+
 
 def test_a_count_in_a_condition_has_not_happened(claims_of):
     found = claims_of(
@@ -236,3 +238,50 @@ def test_the_two_sides_name_the_parties_and_count_no_one(records_of):
     )
     assert "two sides" not in found
     assert found["two hostages"].category == "hostages_released"
+
+
+# The tenth round: batches freed by kidnappers local papers call bandits or terrorists.
+
+
+def test_the_release_of_the_remaining_secured_has_happened(claims_of):
+    found = claims_of(
+        "The army has secured the release of the remaining 23 hostages. Varenia is pushing "
+        "to expedite the return of the remaining 21 bodies."
+    )
+    assert found["23 hostages"].modality == "reported"
+    assert found["21 bodies"].modality == "projected"
+
+
+def test_one_of_them_named_as_kin_or_as_a_doer_is_no_count(records_of):
+    found = dict(
+        records_of(
+            "Meanwhile, a relative of one of the abducted train passengers remarked that they "
+            "were informed about their release by one of the security personnel.",
+            "claim",
+        )
+    )
+    assert not any(text.lower().startswith("one") for text in found)
+
+
+def test_people_who_regained_their_freedom_were_freed(claims_of):
+    found = claims_of(
+        "More than 20 people who were abducted from a train have regained their freedom. "
+        "Eleven out of the 61 persons kidnapped in the attack have regained their freedom."
+    )
+    assert found["More than 20 people"].category == "hostages_released"
+    assert found["Eleven"].category == "hostages_released"
+    assert found["61 persons"].modality == "term"  # the whole, not what was delivered
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Four bus passengers freed by bandits near Tarvo.", "Four bus passengers"),
+        ("The army secured the release of the remaining eight passengers held by bandits.",
+         "eight passengers"),
+        ("Bandits freed four passengers. Four of the 18 passengers regained their freedom "
+         "on Sunday.", "Four of the 18 passengers"),
+    ],
+)  # fmt: skip
+def test_passengers_freed_by_bandits_are_hostages(claims_of, text, counted):
+    assert claims_of(text)[counted].category == "hostages_released"

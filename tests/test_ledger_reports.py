@@ -212,3 +212,20 @@ def test_an_extension_s_running_totals_count_from_the_truce(tmp_path, as_of, tru
         assert obligation(result, oid)["delivered"]["best"] == expected
     for oid, expected in zip(("captives-extension", "prisoners-extension"), extension, strict=True):
         assert obligation(result, oid)["delivered"]["best"] == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "freed"),
+    [("2031-03-02", 4), ("2031-03-05", 4), ("2031-03-16", 10), ("2031-03-17", 10),
+     ("2031-04-05", 18), ("2031-04-06", 18)],
+)  # fmt: skip
+def test_a_kidnapping_freed_in_batches_by_captors_no_entity_names(db_url, as_of, freed):
+    """The spec's party is "Bandits", which no report names as an entity: their reports
+    are found by the word (full-text, both databases); a late report of a batch and a
+    batch told in the perfect ("six have been released") add nothing."""
+    with Database(db_url) as db:
+        assert not pipeline.ingest([str(DATA / "bus-kidnap")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "bus-kidnap-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    assert obligation(result, "passengers-freed")["delivered"]["best"] == freed

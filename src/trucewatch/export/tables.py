@@ -22,7 +22,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, LargeBinar
 from trucewatch.errors import TrucewatchError
 from trucewatch.ledger import Agreement, agreement_figures
 from trucewatch.ledger.history import history
-from trucewatch.ledger.spec import party_names
+from trucewatch.ledger.spec import party_names, party_words
 from trucewatch.store.schema import RECORD_TABLES, documents, events, incidents, reviews
 
 KINDS = ("document", "quote", "claim", "event", "entity", "incident", "review", "ledger-history")
@@ -70,7 +70,9 @@ def export_table(
         return _history_table(db, agreement, since, until)
     doc_ids = None
     if agreement is not None:
-        doc_ids = db.documents_mentioning(party_names(agreement), since=since, until=until)
+        doc_ids = db.documents_mentioning(
+            party_names(agreement), since=since, until=until, worded=party_words(agreement)
+        )
     if kind == "document":
         return _documents_table(db, since, until, doc_ids)
     if kind == "incident":

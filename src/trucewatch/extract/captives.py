@@ -52,12 +52,19 @@ def holder_side(noun: Token) -> str | None:
     armed group does, else None (see ``holders`` in claims.yaml)."""
     lex = lexicon()["holders"]
     holders: list[Token] = []
+    held = set(lexicon()["verbs"]["held"])
     for child in noun.children:  # "the 12 soldiers it holds"
-        if child.dep_ == "relcl" and child.lemma_.lower() in lexicon()["verbs"]["held"]:
+        if child.dep_ == "relcl" and child.lemma_.lower() in held:
             holders += [c for c in child.children if c.dep_ == "nsubj"]
+        # "eight passengers held by bandits", "four passengers freed by bandits"
+        if child.dep_ == "acl" and child.lemma_.lower() in held | set(lex["giving_verbs"]):
+            agents = [c for c in child.children if c.dep_ == "agent"]
+            holders += [o for a in agents for o in a.children if o.dep_ == "pobj"]
     whole = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        whole = noun.head.head  # "has freed a total of 69 people": the total is freed
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+        # "has freed a total of 69 people": the total is freed; "released four of the 18
+        # passengers": the part is
+        whole = noun.head.head
     verb = whole.head if whole.dep_ in ("dobj", "nsubjpass") else None
     if verb is not None and verb.lemma_.lower() in lex["giving_verbs"]:
         if whole.dep_ == "dobj":
@@ -207,7 +214,22 @@ def hostage_or_prisoner(
         return "hostages" if told["hostages"] > told["prisoners"] else "prisoners"
     if war_prisoners:
         return "prisoners"  # servicemen freed, and nothing says hostages: prisoners of war
+    if _captive_like(q) and _captors_named_near(q, doc):
+        return "hostages"  # "Bandits have released four ... Four regained their freedom"
     return None
+
+
+def _captors_named_near(q: Quantity, doc: Doc) -> bool:
+    """An armed group or kidnappers ("bandits", "the gunmen") named in the figure's
+    sentence or the two before, in a report that names no hostages or prisoners."""
+    group = set(lexicon()["holders"]["group"])
+    sentence = doc[q.first].sent
+    start = sentence.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in group for t in doc[start : sentence.end]
+    )
 
 
 def _as_of_their_people(q: Quantity, token: Token, found: str, told: dict) -> str:
@@ -244,7 +266,12 @@ def _captive_like(q: Quantity) -> bool:
     if noun in lex["combatants"]:
         return True
     verb = next((t for t in q.root.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_.lower() in lex["freeing_verbs"]
+    if verb is None:
+        return False
+    freedom = verb.lemma_.lower() in lex["verbs"]["released_with_freedom"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "liberty") for c in verb.children
+    )  # "regained their freedom"
+    return freedom or verb.lemma_.lower() in lex["freeing_verbs"]
 
 
 def _state_held(token: Token) -> bool:

@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.clauses import SWAPPING
-from trucewatch.extract.counted import PRONOUNS, category_of, governor, subject_of
+from trucewatch.extract.counted import PRONOUNS, category_of, frees, governor, subject_of
 from trucewatch.extract.modality import cumulative, increment, modality_of
 from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
 from trucewatch.extract.records import Claim, Entity, Quote, doc_text, evidence_span
@@ -378,12 +378,11 @@ def whole_of_a_part(q: Quantity) -> bool:
             return False
     # the part is what was handed over ("four of the 28 bodies were returned"), not
     # who is described ("one of 25 civilians the militia seized")
-    released = lexicon()["verbs"]["released"]
     for above in part.ancestors:
         if above.pos_ == "NOUN" and above.lemma_.lower() in _RELEASE_NOUNS:
             return True  # "the release of the first of some 900 prisoners"
         if above.pos_ == "VERB":
-            return above.lemma_.lower() in released
+            return frees(above)
     return False
 
 

@@ -114,6 +114,11 @@ _FREEING = {
 }  # fmt: skip
 
 
+def frees(verb: Token) -> bool:
+    """The verb frees people: "released", "went free", "regained their freedom"."""
+    return _action([verb], lexicon(), ("released",)) == "released"
+
+
 def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "held")) -> str | None:
     verbs = lex["verbs"]
     for token in tokens:
@@ -128,6 +133,15 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "three women were back in Israel"
         if "released" in only and lemma == "let" and any(c.lower_ == "go" for c in token.children):
             return "released"  # "five of the hostages had been let go"
+        if (
+            "released" in only
+            and lemma in verbs["released_with_freedom"]
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "liberty")
+                for c in token.children
+            )
+        ):
+            return "released"  # "more than 20 people ... have regained their freedom"
         if "held" in only and lemma == "leave" and _left_in_captivity(token, _held_in(lex)):
             return "held"  # "freed two, leaving 12 in captivity"
         if (

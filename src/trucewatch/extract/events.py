@@ -40,9 +40,10 @@ from trucewatch.extract.clauses import (
 )
 from trucewatch.extract.event_dates import event_date, planned_date
 from trucewatch.extract.event_status import status_of
+from trucewatch.extract.freed_by import fill_releasers, pair_of_the_exchange
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
-from trucewatch.extract.participants import Participant, Resolver
+from trucewatch.extract.participants import Participant, Resolver, between
 from trucewatch.extract.quotes import quotation_marks
 from trucewatch.extract.records import Entity, Event, doc_text, evidence_span
 from trucewatch.extract.speakers import antecedents, subject_of
@@ -97,11 +98,15 @@ def extract_events(
             continue
         if item is not None:
             found.append(item)
+    found = merge_nouns_into_verbs(found)
+    pair = fill_releasers(found, doc, resolver)
     records = []
-    for item in merge_nouns_into_verbs(found):
+    for item in found:
         record = to_record(item, doc, document, resolver, lexicon)
         anchored = record.actor or record.target or record.location or record.date
         if item.token.pos_ == "VERB" or anchored:
+            if anchored and pair_of_the_exchange(item, pair):
+                record = to_record(item, doc, document, resolver, lexicon)
             records.append(record)  # a bare noun ("months of bombardment") is no event
     return records
 
@@ -271,12 +276,20 @@ _CUSTODY = {"prison", "jail", "captivity", "custody", "detention"}
 
 def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | None:
     """ "33 Palestinians held in Israeli prisons were freed", "returned from Russian
-    captivity": a release without an agent is the act of the state whose prisons held
-    them; "deported from the United States", the state they were sent from."""
+    captivity", "citizens imprisoned in Venezuela": a release without an agent is the act
+    of the state whose prisons held them; "deported from the United States", the state
+    they were sent from."""
     for prep in children(verb, "prep"):
         state = next(iter(children(prep, "pobj")), None) if prep.lower_ == "from" else None
         if state is not None and state.ent_type_ == "GPE" and resolver.country_or_name(state):
             return state  # "ten Americans were freed from Venezuela"
+    for clause in freed.children if freed is not None else ():
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in _HOLDING:
+            continue
+        for prep in children(clause, "prep"):
+            state = next(iter(children(prep, "pobj")), None) if prep.lower_ == "in" else None
+            if state is not None and state.ent_type_ == "GPE" and resolver.country_or_name(state):
+                return state  # "Americans who were imprisoned in Venezuela were released"
     places = [*verb.children, *(freed.subtree if freed is not None else ())]
     for token in places:
         for custody in [token, *token.subtree] if token.dep_ == "prep" else [token]:
@@ -451,6 +464,8 @@ def author_of_attack(noun: Token) -> Token | None:
             return next(iter(children(child, "pobj")), None)
         if child.dep_ == "amod" and child.lower_ == "led":
             return next(iter(children(child, "npadvmod", "compound")), None)
+    if _fired_in(noun):
+        return subject_for(noun.head.head)  # "Hamas took 240 captives in an attack that ..."
     return None
 
 
@@ -458,17 +473,6 @@ def has_condition(token: Token, lexicon: Lexicon) -> bool:
     return any(
         t.lower_ in lexicon.status.get("condition", ()) and t.dep_ == "mark" for t in token.subtree
     )
-
-
-def between(noun: Token | None, resolver: Resolver) -> Participant | None:
-    """``a ceasefire between Israel and Hezbollah``: the two parties, as one participant."""
-    if noun is None:
-        return None
-    for prep in children(noun, "prep"):
-        if prep.lower_ == "between":
-            pobj = next(iter(children(prep, "pobj")), None)
-            return resolver.participant(pobj, conjoined=True)
-    return None
 
 
 # Nouns ----------------------------------------------------------------------
@@ -577,8 +581,11 @@ def noun_event(
 
 
 _DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
-# Verbs whose subject, firing weapons "in an attack", is the attacker.
-_FIRING = {"launch", "fire", "conduct", "mount", "use", "send", "deploy", "drop"}
+# Verbs whose subject, firing weapons or taking people "in an attack", is the attacker.
+_FIRING = {
+    "launch", "fire", "conduct", "mount", "use", "send", "deploy", "drop",
+    "kill", "take", "abduct", "kidnap", "seize", "capture", "storm",
+}  # fmt: skip
 
 
 def _fired_in(token: Token) -> bool:

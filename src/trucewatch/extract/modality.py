@@ -430,11 +430,21 @@ def _over_a_period(verb: Token) -> bool:
 
 def _still_to_come(counted: Token, cues) -> bool:
     """ "pressure to expedite the return of the remaining 21 bodies": those still held, named
-    in a release that has not happened; "freed the remaining 13" is a release."""
+    in a release that has not happened; "freed the remaining 13", "secured the release of
+    the remaining 23" are releases."""
     if not any(c.dep_ == "amod" and c.lower_ in cues["remaining"] for c in counted.children):
         return False
     head = counted.head
-    return head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+    if not (head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN"):
+        return False
+    release = head.head
+    verb = release.head
+    return not (
+        release.dep_ == "dobj"
+        and verb.lemma_.lower() in cues["carried_out"]
+        and verb.tag_ in ("VBD", "VBN", "VBZ")
+        and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would") for c in verb.children)
+    )
 
 
 def _held_back(counted: Token, cues) -> bool:

@@ -269,6 +269,8 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
         return True
     if value == 1 and _one_as_a_rank_or_ratio(doc, first, last, following):
         return True
+    if value == 1 and following[:1] == ["of"] and _one_identified(doc, first, lex):
+        return True
     if first > 0 and doc[first - 1].lower_ in ("past", "half", "quarter"):
         return True  # "half past eight"
     if first > 0 and doc[first - 1].lower_ in lex["age_words"]:
@@ -381,6 +383,18 @@ def _one_as_a_rank_or_ratio(doc: Doc, first: int, last: int, following: list[str
         if token.pos_ not in ("DET", "NOUN", "PROPN", "PART", "ADJ"):
             return False
     return False
+
+
+def _one_identified(doc: Doc, first: int, lex) -> bool:
+    """ "a relative of one of the abducted passengers" (whose kin someone is), "told of
+    their release by one of the guards" (who told them): someone, not a count."""
+    if first >= 1 and doc[first - 1].lower_ == "by":
+        return True
+    return (
+        first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lemma_.lower() in lex["kin_nouns"]
+    )
 
 
 def _one_who_is_named(doc: Doc, first: int) -> bool:

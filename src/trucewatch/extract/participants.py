@@ -513,3 +513,14 @@ class Resolver:
             ):
                 return self.dateline  # "in this southern Gaza city"
         return None
+
+
+def between(noun: Token | None, resolver: Resolver) -> Participant | None:
+    """``a ceasefire between Israel and Hezbollah``: the two parties, as one participant."""
+    if noun is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return resolver.participant(pobj, conjoined=True)
+    return None

@@ -178,7 +178,14 @@ def extract_quotes(
         return any(a <= token.idx < b for a, b in inside_marks)
 
     acts = reported_speech(doc, cues, quoted, inside_marks)
-    acts += according_to(doc, cues)
+    # "according to" in someone's quoted or reported words is part of what they say
+    # ("Zelenskyy added that, according to military reports, ..."), not a source's
+    told = [(a.start, a.end) for a in acts]
+    acts += [
+        a
+        for a in according_to(doc, cues)
+        if not quoted(a.cue) and not any(x <= a.cue.idx < y for x, y in told)
+    ]
     covered = [(a.start, a.end) for a in acts]
     previous: tuple[Marks, Act] | None = None
     paragraphs = paragraph_spans(body)

@@ -97,14 +97,24 @@ def main_clause(verb: Token) -> bool:
 
 def subject_of(verb: Token | None) -> Token | None:
     """The verb's subject; a coordinated or subordinate verb borrows its head's."""
+    climbed = False
     while verb is not None:
         # Of two subjects ("MARVELLE: A spokeswoman ... said", a dateline taken for one),
         # the nearer.
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None
+        relative = [c for c in subjects if c.lower_ in RELATIVE_PRONOUNS]
+        if climbed and verb.dep_ == "relcl" and relative and len(subjects) > 1:
+            # "the attack that officials say killed 1,200": the officials say; the
+            # relative pronoun (the attack) is the subject of the clause they tell
+            return verb.head
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "ccomp":
+                told_in = verb.head  # "the attack that officials say killed": the attack
+                if told_in.dep_ == "relcl":
+                    return told_in.head
             return _the_person_described(subject)
         if verb.dep_ == "conj":
             stolen = _subject_taken_by_object(verb)
@@ -115,6 +125,7 @@ def subject_of(verb: Token | None) -> Token | None:
             if stolen is not None:
                 return stolen
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            climbed = climbed or verb.dep_ == "xcomp"
             verb = verb.head
         else:
             return None

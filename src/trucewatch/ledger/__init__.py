@@ -11,7 +11,14 @@ import datetime as dt
 
 from trucewatch.ledger.draft import draft, draft_yaml
 from trucewatch.ledger.reconcile import COMPARED, SUMMING_UP, ledger
-from trucewatch.ledger.spec import Agreement, SpecError, load_spec, parse_spec, party_names
+from trucewatch.ledger.spec import (
+    Agreement,
+    SpecError,
+    load_spec,
+    parse_spec,
+    party_names,
+    party_words,
+)
 from trucewatch.ledger.timeline import timeline
 from trucewatch.review.apply import reviewed_figures, reviewed_records
 from trucewatch.store.schema import RECORD_TABLES
@@ -60,7 +67,7 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
     figures come as the reviews left them, each with ``review``; rejected ones
     are kept, marked, for ``ledger`` to leave out and list.
     """
-    names = party_names(agreement)
+    names, words = party_names(agreement), party_words(agreement)
     found: dict[tuple, dict] = {}
     for phase in agreement.phases:
         if phase.start is None or phase.start - LEAD_IN > as_of:
@@ -73,6 +80,7 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
         for claim in db.figures(
             categories,
             mentioning=names,
+            worded=words,
             since=phase.start - LEAD_IN,
             until=until,
             modalities=("reported", "term"),  # projections and denials are no delivery
@@ -82,13 +90,14 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
     for claim in db.figures(
         COMPARED,
         mentioning=names,
+        worded=words,
         since=min(starts) - LEAD_IN if starts else None,
         until=as_of,
         modalities=("reported",),
         latest_per_source=True,
     ):
         found.setdefault((claim["doc"], claim["start"], claim["category"]), claim)
-    figures = reviewed_figures(db, list(found.values()), _read_by(agreement, as_of), names)
+    figures = reviewed_figures(db, list(found.values()), _read_by(agreement, as_of), names, words)
     originals = db.original_reports(c["doc"] for c in figures)
     for claim in figures:  # wire copies vote once (reconcile.report_of)
         claim["report"] = originals.get(claim["doc"], claim["doc"])
@@ -127,7 +136,9 @@ def timeline_from_db(agreement: Agreement, db, as_of: dt.date | None = None) -> 
     names = party_names(agreement)
     starts = [p.start for p in agreement.phases if p.start is not None]
     since = min(starts) - LEAD_IN if starts else None
-    doc_ids = db.documents_mentioning(names, since=since, until=as_of)
+    doc_ids = db.documents_mentioning(
+        names, since=since, until=as_of, worded=party_words(agreement)
+    )
 
     def records(kind: str) -> list[dict]:
         if kind not in RECORD_TABLES or not doc_ids:

@@ -742,6 +742,15 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
         return accepted
     if any(reviewed(e["claim"]) for e in covered):
         return None  # the exchanges an analyst reviewed outweigh an unreviewed total
+    latest = covered[-1]
+    if (
+        len(covered) > 1
+        and total == _bounds(latest["claim"])[0]
+        and (accepted["day"] - latest["day"]).days <= 1
+    ):
+        # "three missionaries have been released", the day three more were: the day's
+        # exchange told in the perfect, not a total that would undo the ones before
+        return None
     # a sum is only as well told as the least-told exchange it adds up
     weakest = min(e["support"] for e in covered)
     if total > on_total_day or accepted["support"] >= min(2, weakest):
@@ -869,7 +878,8 @@ def _by_day(item: tuple[dt.date, dict]):
 
 def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
     """Reports of one exchange, together: same day, or a day apart with the same figure
-    where one of them is dated only by its report.
+    where one of them is dated only by its report (a few days, when nothing was
+    released in between: ``_told_late``).
 
     Reports of an evening release are often dated the next morning; a report
     never counts twice in one exchange. The figure most reports give wins.
@@ -882,6 +892,8 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         for exchange in reversed(exchanges) if home is None else ():
             gap = (day - exchange["day"]).days
             if gap > 1:
+                if exchange is exchanges[-1] and _told_late(claim, gap, exchange):
+                    home = exchange
                 break
             if report_of(claim) in exchange["docs"]:
                 copy = any(
@@ -915,6 +927,23 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
+
+
+# Days a report may come out after the release it tells, with nothing released since.
+_LATE_REPORT_DAYS = 3
+
+
+def _told_late(claim: dict, gap: int, latest: dict) -> bool:
+    """ "Two missionaries freed in Haiti", three days after two were freed and nobody
+    since: a figure dated only by its report, the same as the latest exchange's, a few
+    days after it, is a late report of it (or its report telling it again), not a
+    release of its own ("another two" is)."""
+    return (
+        gap <= _LATE_REPORT_DAYS
+        and claim["value"] == latest["claim"]["value"]
+        and not claim.get("date")
+        and not claim.get("increment")
+    )
 
 
 def _exchange_in_its_period(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:

@@ -203,6 +203,19 @@ def party_names(
     return names
 
 
+def party_words(agreement: Agreement, aliases: AliasTable | None = None) -> set[str]:
+    """The names of the parties no report can name as an entity ("Terrorists", "the
+    kidnappers": parties the alias table does not know), to find their reports by
+    their words instead."""
+    aliases = aliases or default_table()
+    words: set[str] = set()
+    for party in agreement.parties:
+        if aliases.lookup(party) is None and state_of(party, aliases) is None:
+            words.add(party)
+            words.update(agreement.aliases.get(party, []))
+    return words
+
+
 def state_of(party: str, aliases: AliasTable):
     words = [w for w in party.split() if w.casefold() not in _STATE_WORDS | {"the"}]
     if not words or len(words) == len(party.split()):

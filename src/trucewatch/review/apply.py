@@ -128,10 +128,13 @@ class _Standing:
             self.candidates += [(span, corrected(base, verdict)) for base in bases or ()]
         self.naming: dict[tuple, set[str]] = {}  # (names, reports) -> the reports naming one
 
-    def reports_naming(self, db, names: frozenset[str], docs: frozenset[str]) -> set[str]:
-        key = (names, docs)
+    def reports_naming(
+        self, db, names: frozenset[str], docs: frozenset[str], words: frozenset[str]
+    ) -> set[str]:
+        key = (names, docs, words)
         if key not in self.naming:
-            self.naming[key] = set(db.documents_mentioning(names, among=docs)) if docs else set()
+            found = db.documents_mentioning(names, among=docs, worded=words) if docs else ()
+            self.naming[key] = set(found)
         return self.naming[key]
 
 
@@ -151,7 +154,11 @@ _CACHE: dict[str, tuple] = {}  # database URL -> (state, _Standing)
 
 
 def reviewed_figures(
-    db, figures: list[dict], wanted: Callable[[dict], bool], names: Iterable[str]
+    db,
+    figures: list[dict],
+    wanted: Callable[[dict], bool],
+    names: Iterable[str],
+    words: Iterable[str] = (),
 ) -> list[dict]:
     """The ledger's figures as the reviews left them (dates as ``datetime.date``).
 
@@ -159,7 +166,7 @@ def reviewed_figures(
     leaves them out of its numbers and lists them); figures the ledger did not read but a review brings in (an
     addition, a corrected category or date) are kept when ``wanted`` (the
     agreement's categories and dates) accepts them and their report names one of
-    ``names`` (the parties).
+    ``names`` (the parties) or holds one of ``words`` (``Database.figures``).
     """
     standing = _standing(db)
     verdicts = standing.verdicts
@@ -184,7 +191,7 @@ def reviewed_figures(
     ]
     if brought:
         docs = frozenset(f["doc"] for f in brought)
-        naming = standing.reports_naming(db, frozenset(names), docs)
+        naming = standing.reports_naming(db, frozenset(names), docs, frozenset(words))
         # copies: the ledger marks its figures (``report``), the cache keeps its own
         kept += [dict(f) for f in brought if f["doc"] in naming]
     return kept

@@ -31,12 +31,15 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    literal_column,
     or_,
     select,
     tuple_,
     union,
     update,
 )
+from sqlalchemy import column as column_named
+from sqlalchemy import table as table_named
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -55,6 +58,7 @@ from trucewatch.store.schema import (
     input_errors,
     runs,
 )
+from trucewatch.store.search import fts5_query, query_terms
 from trucewatch.text import unstorable
 
 _RECORD_BASE_FIELDS = {"doc", "doc_date", "evidence"}
@@ -351,10 +355,13 @@ class Database:
         since: dt.date | None = None,
         until: dt.date | None = None,
         among: Iterable[str] | None = None,
+        worded: Iterable[str] = (),
     ) -> list[str]:
         """Ids of reports that name one of the actors, dated within the bounds, oldest first
-        (``among``: only of these reports)."""
-        query = select(documents.c.id).where(documents.c.id.in_(_naming(sorted(set(names)))))
+        (``among``: only of these reports; ``worded``: or hold one of these words, see
+        ``figures``)."""
+        naming = self._naming_or_worded(sorted(set(names)), sorted(set(worded)))
+        query = select(documents.c.id).where(documents.c.id.in_(naming))
         if among is not None:
             query = query.where(documents.c.id.in_(sorted(set(among))))
         if since is not None:
@@ -403,12 +410,15 @@ class Database:
         until: dt.date | None = None,
         modalities: Iterable[str] | None = None,
         latest_per_source: bool = False,
+        worded: Iterable[str] = (),
     ) -> list[dict]:
         """Figure (``claim``) records of the categories, for a ledger.
 
         ``mentioning`` keeps figures from reports that name one of the actors
         (an entity whose canonical name or text is in the list), so one
-        agreement's ledger is not fed by another conflict's reports; ``since``
+        agreement's ledger is not fed by another conflict's reports, or, with
+        ``worded``, whose text holds one of those words (a party no entity can
+        name: "Terrorists", as the kidnappers are called in local papers); ``since``
         and ``until`` bound the day each figure was known (its ``as_of``);
         ``modalities`` keeps those (``reported``, ``term``);
         ``latest_per_source`` keeps, per category and named source, the figures
@@ -434,7 +444,9 @@ class Database:
         if until is not None:
             kept.append(table.c.as_of <= until)
         names = None if mentioning is None else sorted(set(mentioning))
-        conditions = kept if names is None else [*kept, table.c.doc_id.in_(_naming(names))]
+        words = sorted(set(worded))
+        naming = None if names is None else self._naming_or_worded(names, words)
+        conditions = kept if naming is None else [*kept, table.c.doc_id.in_(naming)]
         if latest_per_source:
             # The last day each source gave a figure, on the covering index; then
             # that day's figures, whose few reports are checked one by one.
@@ -450,14 +462,44 @@ class Database:
                 table.c.as_of == last.c.day,
                 *modality,
             ]
-            if names is not None:
+            if names is not None and not words:
                 conditions.append(_naming(names, table.c.doc_id).exists())
+            elif names is not None:
+                conditions.append(table.c.doc_id.in_(naming))
         query = (
             select(*_figure_columns())
             .where(*conditions)
             .order_by(table.c.as_of, table.c.doc_id, table.c.start, table.c.id)
         )
         return self._figure_dicts(query)
+
+    def _naming_or_worded(self, names: list[str], words: list[str]):
+        """The reports naming one of ``names`` (``_naming``), and those whose text holds
+        one of ``words``, on the full-text index (migration 0006)."""
+        if not words:
+            return _naming(names)
+        if self.engine.dialect.name == "postgresql":
+            vector = literal_column("documents.search")
+            worded = [
+                select(documents.c.id).where(
+                    vector.op("@@")(func.plainto_tsquery(literal_column("'english'::regconfig"), w))
+                )
+                for w in words
+            ]
+        else:
+            fts = table_named("documents_fts", column_named("rowid"), column_named("documents_fts"))
+            worded = [
+                select(documents.c.id).where(
+                    literal_column("documents.rowid").in_(
+                        select(fts.c.rowid).where(
+                            fts.c.documents_fts.op("MATCH")(fts5_query(query_terms(w)))
+                        )
+                    )
+                )
+                for w in words
+                if query_terms(w)
+            ]
+        return union(*_naming_selects(names), *worded)
 
     def figures_at(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple, list[dict]]:
         """``(doc_id, start, end)`` -> the figures at that span of the report, as ``figures``
@@ -684,13 +726,18 @@ def _naming(names: list[str], doc_id=None):
     """
     entities = RECORD_TABLES["entity"]
     if doc_id is None:
-        # Two look-ups, each on its covering index (an OR would read the rows).
-        return union(
-            select(entities.c.doc_id).where(entities.c.canonical.in_(names)),
-            select(entities.c.doc_id).where(entities.c.text.in_(names)),
-        )
+        return union(*_naming_selects(names))
     named = or_(entities.c.canonical.in_(names), entities.c.text.in_(names))
     return select(entities.c.id).where(entities.c.doc_id == doc_id, named)
+
+
+def _naming_selects(names: list[str]) -> list:
+    entities = RECORD_TABLES["entity"]
+    # Two look-ups, each on its covering index (an OR would read the rows).
+    return [
+        select(entities.c.doc_id).where(entities.c.canonical.in_(names)),
+        select(entities.c.doc_id).where(entities.c.text.in_(names)),
+    ]
 
 
 def iso(value):

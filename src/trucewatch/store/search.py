@@ -62,7 +62,7 @@ def query_terms(q: str | None) -> list[str]:
     return [w.lower() for w in _WORD.findall(q or "")]
 
 
-def _fts5_query(terms: list[str]) -> str:
+def fts5_query(terms: list[str]) -> str:
     # Each term quoted as an FTS5 string, so "NOT", "OR", "-" and ":" are plain
     # words (https://www.sqlite.org/fts5.html#full_text_query_syntax); terms
     # are word characters only, so they cannot close the quotes.
@@ -85,7 +85,7 @@ def _matching_ids(db, where: DocumentFilter) -> tuple[Select, list]:
         fts = table("documents_fts", column("rowid"), column("rank"), column("documents_fts"))
         hits = (
             select(fts.c.rowid.label("rowid"), fts.c.rank.label("rank"))
-            .where(fts.c.documents_fts.op("MATCH")(_fts5_query(terms)))
+            .where(fts.c.documents_fts.op("MATCH")(fts5_query(terms)))
             .subquery("hits")
         )
         query = query.join_from(documents, hits, literal_column("documents.rowid") == hits.c.rowid)

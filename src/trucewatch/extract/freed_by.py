@@ -1,0 +1,141 @@
+"""Who freed people a report does not name a releaser for, from the two sides it names.
+
+A report of a swap names its two sides once ("Russia and Ukraine exchanged 103
+prisoners each") and then tells each side's release without an agent: "248
+Russian servicemen have been freed", "the 115 Ukrainian servicemen who were
+freed", "a new group of 12 hostages was freed from Gaza". Where the report
+names exactly one pair of sides, the freed people's own side tells who freed
+them: the other one. Hostages with no nationality are the armed group's, when
+exactly one side is one. Anything else stays unknown:
+
+- no pair, or two different pairs, in the report;
+- people of neither side, or of both ("Yemeni detainees" in a war between the
+  Yemeni government and the Houthis);
+- prisoners with no nationality (both sides hold prisoners).
+
+An exchange of people told as a noun with no sides of its own ("after a
+prisoner exchange at an undisclosed location", "the swap") is the pair's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from trucewatch.extract.clauses import SWAPPING
+from trucewatch.extract.participants import Participant, Resolver, between, mention_of
+
+_HOSTAGES = {"hostage", "captive", "abductee"}
+_COLLECTIVES = {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
+_ARMED_GROUPS = {"REB", "INS", "MIL-NS", "UAF"}
+# Nouns whose "between" names the two sides: "the war between Israel and Hamas".
+_BETWEEN_SIDES = {
+    "war", "conflict", "fighting", "truce", "ceasefire", "deal", "agreement", "exchange",
+    "swap", "talks", "negotiations",
+}  # fmt: skip
+
+
+def fill_releasers(found: list, doc: Doc, resolver: Resolver) -> Participant | None:
+    """Give the releases that name no releaser the side the report's pair leaves, in
+    place; the pair, for ``pair_of_the_exchange``."""
+    pair = _the_pair(found, doc, resolver)
+    if pair is None:
+        return None
+    for item in found:
+        if item.sense.mode != "release" or item.actor is not None:
+            continue
+        if item.token.pos_ != "VERB":
+            continue  # an exchange told as a noun: pair_of_the_exchange
+        freed = _freed(item)
+        if freed is None:
+            continue
+        side = _their_side(freed, pair, resolver)
+        if side is not None:
+            item.actor = _one_of(pair, 1 - side, resolver)
+        elif freed.lemma_.lower() in _HOSTAGES:
+            groups = [i for i, s in enumerate(pair.sectors) if s in _ARMED_GROUPS]
+            if len(groups) == 1:
+                item.actor = _one_of(pair, groups[0], resolver)
+    return pair
+
+
+def pair_of_the_exchange(item, pair: Participant | None) -> bool:
+    """Give an exchange of people told as a noun, with no sides of its own, the report's
+    pair ("after a prisoner exchange at the border"); whether it did."""
+    token = item.token
+    if pair is None or item.actor is not None or token.pos_ == "VERB":
+        return False
+    if token.lemma_.lower() not in SWAPPING or not _of_captives(token):
+        return False
+    item.actor = pair
+    return True
+
+
+_CAPTIVES = {
+    "prisoner", "hostage", "captive", "detainee", "pow", "soldier", "serviceman", "servicemen",
+    "body", "remains", "civilian", "people",
+}  # fmt: skip
+
+
+def _of_captives(noun: Token) -> bool:
+    """ "the exchange", "a prisoner swap", "an exchange of 150 prisoners": an exchange of
+    people (the one the report tells, when definite); not "artillery exchanges"."""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return True
+    return any(t.lemma_.lower() in _CAPTIVES for t in noun.sent if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _the_pair(found: list, doc, resolver: Resolver) -> Participant | None:
+    """The one pair of sides the report names together (in any order), or None: the
+    sides of its releases and truces, and of "the war between Israel and Hamas"."""
+    pairs = [
+        item.actor
+        for item in found
+        if item.actor is not None
+        and (item.sense.mode in ("release", "ceasefire") or item.token.lemma_.lower() in SWAPPING)
+    ]
+    for token in doc:
+        if token.lemma_.lower() in _BETWEEN_SIDES:
+            pairs += [p for p in [between(token, resolver)] if p is not None]
+    pairs = [p for p in pairs if len(p.names) == 2]
+    if not pairs or len({frozenset(p.names) for p in pairs}) > 1:
+        return None
+    return pairs[0]
+
+
+def _freed(item) -> Token | None:
+    """The noun of the people the release frees ("a group of 12 hostages": hostages)."""
+    if item.target is None:
+        return None
+    noun = item.target.mention.root
+    if noun.lemma_.lower() in _COLLECTIVES:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    return noun
+
+
+def _their_side(noun: Token, pair: Participant, resolver: Resolver) -> int | None:
+    """Which side of the pair the people are (a demonym, a state or a group on the noun)."""
+    sides = set()
+    for word in [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))]:
+        entity = resolver.entity_at(word)
+        if entity is None:
+            continue
+        actor = resolver.aliases.lookup(entity.canonical or entity.text)
+        code = resolver.country_of_norp(entity, actor) if entity.label == "NORP" else None
+        name = actor.canonical if actor is not None else None
+        for i, (side, country) in enumerate(zip(pair.names, pair.countries, strict=False)):
+            if name == side or (code is not None and code == country):
+                sides.add(i)
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _one_of(pair: Participant, i: int, resolver: Resolver) -> Participant:
+    """One side of the pair, with its own words where the pair's phrase has them."""
+    mention = pair.mention
+    for token in pair.mention:
+        if token.ent_type_ and pair.names[i] in resolver.names_of(token):
+            mention = mention_of(token)
+            break
+    country = pair.countries[i] if i < len(pair.countries) else None
+    sector = pair.sectors[i] if i < len(pair.sectors) else None
+    return Participant([pair.names[i]], mention, [country], [sector])
