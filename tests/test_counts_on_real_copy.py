@@ -285,3 +285,30 @@ def test_people_who_regained_their_freedom_were_freed(claims_of):
 )  # fmt: skip
 def test_passengers_freed_by_bandits_are_hostages(claims_of, text, counted):
     assert claims_of(text)[counted].category == "hostages_released"
+
+
+def test_a_count_a_kidnapping_verb_takes_is_held_not_the_dead_before_it(claims_of):
+    found = claims_of(
+        "The gunmen poured over the border, killing 1,200 people, mostly civilians, and "
+        "kidnapping about 240."
+    )
+    assert found["1,200 people"].category == "killed"
+    assert found["about 240"].category == "hostages_held"
+
+
+def test_coffins_that_cross_the_border_are_bodies_returned(claims_of):
+    found = claims_of("Two coffins carrying the bodies crossed the border at Kerem Shalom.")
+    assert found["Two coffins"].category == "bodies_returned"
+
+
+def test_a_telling_word_of_another_people_is_not_theirs(claims_of):
+    found = claims_of(
+        "In return three jailed Armenian convicts will go free for each Azerbaijani hostage, "
+        "with a total of 150 Armenians freed by the end of it."
+    )
+    assert found["150 Armenians"].category == "prisoners_released"
+
+
+def test_an_agreement_reached_to_free_sets_a_term(claims_of):
+    found = claims_of("An agreement has been reached to free 887 prisoners from both sides.")
+    assert found["887 prisoners"].modality == "term"

@@ -582,3 +582,35 @@ def test_one_exchange_far_beyond_the_promise_is_no_delivery():
     row = obligation(ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10)), "captives")
     assert row["delivered"]["best"] == 3
     assert [c["kind"] for c in row["conflicts"]] == ["beyond_promise"]
+
+
+def test_another_release_beside_the_day_s_exchange_adds_to_it():
+    """ "75 defenders came home in the swap, and another 22 outside it": a report giving
+    the day's figure and another beside it tells two releases; reports giving 75 alone
+    (or "each swapped 75", a total) are not against it."""
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("prisoners_released", 75, "a", "2031-03-05", cumulative=True),
+        claim("prisoners_released", 75, "b", "2031-03-05", cumulative=True),
+        claim("prisoners_released", 75, "c", "2031-03-05"),
+        claim("prisoners_released", 75, "d", "2031-03-05"),
+        claim("prisoners_released", 22, "d", "2031-03-05", start=40, increment=True),
+        claim("prisoners_released", 75, "e", "2031-03-05"),
+        claim("prisoners_released", 22, "e", "2031-03-05", start=40, increment=True),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 6)), "detainees")
+    assert row["delivered"]["best"] == 97
+
+
+def test_an_additional_part_the_report_completes_is_no_release_of_its_own():
+    """ "two coffins ... where the two additional ones received earlier are": of the four
+    the report gives, two and two; not four and two more."""
+    agreement = parse_spec(SPEC)
+    claims = [
+        claim("hostages_released", 4, "a", "2031-03-05"),
+        claim("hostages_released", 2, "a", "2031-03-05", start=40, cumulative=True),
+        claim("hostages_released", 2, "a", "2031-03-05", start=60, increment=True),
+        claim("hostages_released", 4, "b", "2031-03-05"),
+    ]
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 6)), "captives")
+    assert row["delivered"]["best"] == 4

@@ -486,3 +486,42 @@ def test_an_agreement_is_no_source(nlp):
         nlp, "According to the ceasefire agreement, 15 more bodies remain to be handed over.\n"
     )
     assert records == []
+
+
+# The tenth round: speakers on real copy.
+
+
+def test_a_name_beside_a_title_is_the_speaker_whatever_the_recogniser_made_of_it(nlp):
+    found = quotes(
+        nlp, "Varenia’s Human Rights Ombudsman, Dmytro Lubinets, said it was the 49th exchange."
+    )
+    assert find(found, "49th exchange").speaker == "Dmytro Lubinets"
+
+
+def test_a_speaking_participle_is_the_speaker_s_not_the_people_in_what_was_said(nlp):
+    found = quotes(
+        nlp,
+        " date 2031-01-19 The army also said that 11 prisoners from the Front will be released "
+        "instead of 11 prisoners affiliated with Fatah, saying there had been a last-minute "
+        "change.",
+    )
+    [saying] = [r for r in found if r.content.startswith("there had been")]
+    assert saying.speaker == "army"
+
+
+def test_what_a_speaker_did_not_say_is_no_speech(nlp):
+    found = quotes(
+        nlp,
+        "The ministry said it released 22 wounded soldiers but did not explain why the figure "
+        "was one less than promised.",
+    )
+    assert [r.cue for r in found] == ["say"]  # not "explain"
+
+
+def test_according_to_inside_someone_s_words_is_theirs(nlp):
+    found = quotes(
+        nlp,
+        "Anna Keller added that, according to military reports, assaults continued along the "
+        "front line.",
+    )
+    assert [r.speaker for r in found] == ["Anna Keller"]

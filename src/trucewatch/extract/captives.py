@@ -182,9 +182,19 @@ def hostage_or_prisoner(
         (t.pos_ == "NOUN" and t.lemma_.lower() in sides["nouns"]) or t.lower_ in sides["words"]
         for t in sentence
     )
+    ours = _people_of(q.noun) if q.noun is not None else set()
     for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
         found = kind(token)
+        # "150 Palestinians freed ... for each Israeli hostage": another people's word
+        foreign = bool(found and ours and _people_of(token) and not ours & _people_of(token))
+        if foreign and not contrast:
+            continue
         other = token.i in counted and counted[token.i] is not q
+        if other and ours and counted[token.i].noun is not None:
+            # "three jailed Palestinian convicts ..., a total of 150 Palestinians": the
+            # other figure counts the same people, not the other side's
+            other = not ours & _people_of(counted[token.i].noun)
+        other = other or foreign
         if found and other and (contrast or _opposed(q, token)):
             if found == "prisoners" and not told["hostages"] and not _combatant(q):
                 return found  # "200 prisoners, 16 Saudis freed": a report of no captives
@@ -217,6 +227,22 @@ def hostage_or_prisoner(
     if _captive_like(q) and _captors_named_near(q, doc):
         return "hostages"  # "Bandits have released four ... Four regained their freedom"
     return None
+
+
+def _people_of(noun: Token) -> set[str]:
+    """The states whose people a noun names: "Palestinians", "Israeli hostage" (by the
+    alias table's demonyms, whatever the recogniser made of the word)."""
+    demonyms = default_table().demonyms
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+    states = set()
+    for word in words:
+        forms = (word.text.casefold(), word.text.casefold().removesuffix("s"))
+        known = next((demonyms[f].canonical for f in forms if f in demonyms), None)
+        if known is None and word.ent_type_ == "NORP":
+            known = forms[1]  # "Palestinians": a people the table keeps no state for
+        if known is not None:
+            states.add(known)
+    return states
 
 
 def _captors_named_near(q: Quantity, doc: Doc) -> bool:

@@ -276,6 +276,8 @@ def category_of(
         # "freed two, leaving 12 in captivity": still held, whatever was freed before
         captive = _left_in_captivity(verb, _held_in(lex, prisons=False))
         return "hostages_held" if captive else "other"
+    if elided and action == "held" and q.root.dep_ == "dobj" and lemma_of(verb) in _TAKING:
+        return "hostages_held"  # "killing 1,200 people ... and kidnapping about 240"
     if elided and captive and action in ("held", "released"):
         # "about 200 were taken captive", not the dead counted before them
         return "hostages_held" if action == "held" else "hostages_released"
@@ -456,6 +458,10 @@ def _money(q: Quantity, doc: Doc, lex) -> bool:
         and following[0] in words
         or (q.noun is not None and q.noun.lemma_.lower() in words)
     )
+
+
+def lemma_of(token: Token | None) -> str | None:
+    return token.lemma_.lower() if token is not None else None
 
 
 def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:

@@ -96,7 +96,16 @@ def _the_pair(found: list, doc, resolver: Resolver) -> Participant | None:
     for token in doc:
         if token.lemma_.lower() in _BETWEEN_SIDES:
             pairs += [p for p in [between(token, resolver)] if p is not None]
-    pairs = [p for p in pairs if len(p.names) == 2]
+    # two sides the alias table knows ("Russia and Ukraine"), not "Russia, the ministry"
+    pairs = [
+        p
+        for p in pairs
+        if len(p.names) == 2
+        and all(
+            c is not None or s is not None for c, s in zip(p.countries, p.sectors, strict=False)
+        )
+        and len(p.countries) == 2
+    ]
     if not pairs or len({frozenset(p.names) for p in pairs}) > 1:
         return None
     return pairs[0]

@@ -515,6 +515,10 @@ def _stated_by_agreement(counted: Token, lex) -> str | None:
                 return "term"  # also "the pledge to free 60 captives"
             if kinds & proposals:
                 return "projected"  # "a plan to free 20 hostages"
+        if purpose and token.pos_ == "VERB" and lemma in announced["agreeing_verbs"]:
+            reached = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+            if any(c.lemma_.lower() in agreements for c in reached):
+                return "term"  # "an agreement has been reached to free 887 prisoners"
         if token.pos_ in ("VERB", "AUX"):
             lemma = token.lemma_.lower()
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

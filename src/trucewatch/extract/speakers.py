@@ -321,6 +321,25 @@ def _origin_phrase(noun: Token) -> str | None:
     return None
 
 
+def _named_in_apposition(head: Token, entities: list[Entity]) -> str | None:
+    """The name set beside a title that says a person, whatever the recogniser made of
+    either ("Human Rights Ombudsman" and "Dmytro Lubinets" both read as organisations)."""
+    if head.lemma_.lower() not in person_nouns():
+        return None
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        covering = [e for e in entities if e.start <= child.idx < e.end]
+        person = next((e for e in covering if e.label == "PERSON"), None)
+        if person is not None:
+            return person.canonical or person.text
+        name = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t == child]
+        words = head.doc[name[0].i : name[-1].i + 1]
+        if covering and all(e.label == "ORG" for e in covering) and 2 <= len(words) <= 3:
+            return words.text if all(t.is_title for t in words) else None
+    return None
+
+
 def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple[str, bool]:
     """The canonical name of the mention's head when it is a named entity, else the phrase."""
     head = mention.root
@@ -328,6 +347,9 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     described_person = any(
         c.dep_ == "appos" and c.lemma_.lower() in person_nouns() for c in head.children
     )
+    named = _named_in_apposition(head, entities)
+    if named is not None:
+        return named, True  # "Ukraine's Human Rights Ombudsman, Dmytro Lubinets, said"
     for entity in entities:
         if entity.start <= head.idx < entity.end:
             name = entity.canonical or entity.text

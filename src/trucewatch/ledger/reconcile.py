@@ -499,7 +499,8 @@ def reconcile_obligation(
                 reviewed(c)
                 or c["value"] >= largest.get((c["doc"], c.get("evidence_start")), c["value"])
             )
-        ]
+        ],
+        counted,
     )
     # A figure for "one exchange" that, added to a running total already known,
     # would overshoot the promise is itself a total whose sentence did not say
@@ -742,14 +743,12 @@ def _checked_against_exchanges(accepted: dict, exchanges: list[dict], conflicts)
         return accepted
     if any(reviewed(e["claim"]) for e in covered):
         return None  # the exchanges an analyst reviewed outweigh an unreviewed total
-    latest = covered[-1]
-    if (
-        len(covered) > 1
-        and total == _bounds(latest["claim"])[0]
-        and (accepted["day"] - latest["day"]).days <= 1
+    if len(covered) > 1 and any(
+        total == _bounds(e["claim"])[0] and (accepted["day"] - e["day"]).days <= 1 for e in covered
     ):
         # "three missionaries have been released", the day three more were: the day's
-        # exchange told in the perfect, not a total that would undo the ones before
+        # exchange told in the perfect, not a total that would undo the ones before (or
+        # the one beside it: "175 freed in the swap, another 22 outside it")
         return None
     # a sum is only as well told as the least-told exchange it adds up
     weakest = min(e["support"] for e in covered)
@@ -847,7 +846,7 @@ def _rounds(claim: dict, exact) -> bool:
     return abs(exact - value) <= ROUNDING * exact
 
 
-def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
+def per_report_figures(claims: list[dict], context: list[dict] = ()) -> list[tuple[dt.date, dict]]:
     """One figure per report and day: the largest (the others are parts or back-references).
 
     "390 people each, including 120 civilians" is one exchange of 390; "the
@@ -861,6 +860,7 @@ def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
         if claim.get("date"):
             dated[claim["doc"]].append(_day(claim["date"]))
     best: dict[tuple[str, dt.date], dict] = {}
+    added: dict[tuple[str, dt.date], dict] = {}
     for claim in claims:
         day = _day(claim.get("date"))
         if day is None:
@@ -868,7 +868,24 @@ def per_report_figures(claims: list[dict]) -> list[tuple[dt.date, dict]]:
         key = (claim["doc"], day)
         if key not in best or claim["value"] > best[key]["value"]:
             best[key] = claim
-    return sorted(((day, claim) for (_doc, day), claim in best.items()), key=_by_day)
+        if claim.get("increment") and (key not in added or claim["value"] > added[key]["value"]):
+            added[key] = claim
+    figures = [(day, claim) for (_doc, day), claim in best.items()]
+    # "175 defenders returned, and another 22 are coming home": a report that gives the
+    # day's figure and another beside it tells two releases of that day
+    values: dict[str, set] = defaultdict(set)
+    for claim in [*claims, *context]:
+        values[claim["doc"]].add(claim["value"])
+    figures += [
+        (day, claim)
+        for (doc, day), claim in added.items()
+        if best[(doc, day)] is not claim
+        and claim["value"] != best[(doc, day)]["value"]
+        # not a part of the day's figure that another of the report's figures completes
+        # ("two coffins ..., where the two additional ones received earlier are", of four)
+        and best[(doc, day)]["value"] - claim["value"] not in values[doc]
+    ]
+    return sorted(figures, key=_by_day)
 
 
 def _by_day(item: tuple[dt.date, dict]):
@@ -886,8 +903,10 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
     """
     exchanges: list[dict] = []
     for day, claim in figures:
-        home = _exchange_in_its_period(claim, day, exchanges) or _same_words_reprinted(
-            claim, day, exchanges
+        home = (
+            _exchange_in_its_period(claim, day, exchanges)
+            or _same_words_reprinted(claim, day, exchanges)
+            or _same_figure_that_day(claim, day, exchanges)
         )
         for exchange in reversed(exchanges) if home is None else ():
             gap = (day - exchange["day"]).days
@@ -927,6 +946,21 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
+
+
+def _same_figure_that_day(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:
+    """Of two releases one day ("175 in the swap, another 22 outside it"), the one with
+    the report's figure."""
+    return next(
+        (
+            e
+            for e in reversed(exchanges)
+            if e["day"] == day
+            and e["claim"]["value"] == claim["value"]
+            and report_of(claim) not in e["docs"]
+        ),
+        None,
+    )
 
 
 # Days a report may come out after the release it tells, with nothing released since.
