@@ -657,3 +657,30 @@ def test_an_attack_that_officials_say_killed_is_not_the_officials(records_of):
     )
     [killing] = [e for _, e in events if e.trigger == "killed"]
     assert killing.actor == ["Front"]
+
+
+def test_people_exchanged_with_no_agent_are_exchanged_by_the_pair(records_of):
+    events = records_of(
+        "In August, Armenia and Azerbaijan exchanged 115 prisoners. The ministry said that "
+        "1,994 captives have been exchanged through its mediation.",
+        "event",
+    )
+    [passive] = [e for _, e in events if e.trigger == "exchanged" and e.status == "occurred"][1:]
+    assert passive.actor == ["Armenia", "Azerbaijan"]
+
+
+def test_whoever_is_in_talks_holds_them(records_of):
+    events = records_of("Russia is in talks with the West about a prisoner exchange.", "event")
+    [talks] = [e for _, e in events if e.trigger == "talks"]
+    assert (talks.actor, talks.target) == (["Russia"], ["West"])
+
+
+def test_the_handover_after_a_release_is_that_release(records_of):
+    events = records_of(
+        "The Front released 13 hostages on Saturday. The handover was carried out in Tiravo "
+        "at midnight. The release of the prisoners was delayed.",
+        "event",
+    )
+    [handover] = [e for _, e in events if e.trigger == "handover"]
+    assert handover.actor == ["Front"]
+    assert all(e.actor is None for _, e in events if e.trigger == "release")

@@ -18,6 +18,11 @@ SPEECH = {"say", "tell", "announce", "report", "add", "confirm", "state", "warn"
 # Verbs (and nouns) of a swap, where both sides free people: "the two countries
 # exchanged 190 prisoners", "Ukraine swapped 150 prisoners with Russia".
 SWAPPING = frozenset({"exchange", "swap", "trade"})
+# "released a second group of civilians", "freed dozens of prisoners": the people are
+# those of the collective noun.
+COLLECTIVES = frozenset(
+    {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
+)
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.captives import detained_as_misread
 from trucewatch.extract.clauses import (
+    COLLECTIVES,
     SWAPPING,
     children,
     closest,
@@ -40,7 +41,11 @@ from trucewatch.extract.clauses import (
 )
 from trucewatch.extract.event_dates import event_date, planned_date
 from trucewatch.extract.event_status import status_of
-from trucewatch.extract.freed_by import fill_releasers, pair_of_the_exchange
+from trucewatch.extract.freed_by import (
+    fill_releasers,
+    pair_of_the_exchange,
+    releases_told_before,
+)
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
 from trucewatch.extract.participants import Participant, Resolver, between
@@ -100,6 +105,7 @@ def extract_events(
             found.append(item)
     found = merge_nouns_into_verbs(found)
     pair = fill_releasers(found, doc, resolver)
+    releases_told_before(found)
     records = []
     for item in found:
         record = to_record(item, doc, document, resolver, lexicon)
@@ -114,15 +120,10 @@ def extract_events(
 # Verbs ----------------------------------------------------------------------
 
 
-# "released a second group of civilians", "freed dozens of prisoners": the people are
-# those of the collective noun.
-_COLLECTIVES = {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
-
-
 def lemma_in(token: Token | None, words: Words | None, resolver: Resolver) -> bool:
     if token is None or words is None:
         return False
-    if token.lemma_.lower() in _COLLECTIVES or token.lower_ in _COLLECTIVES:
+    if token.lemma_.lower() in COLLECTIVES or token.lower_ in COLLECTIVES:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         token = next((c for c in of.children if c.dep_ == "pobj"), token) if of else token
     if words.person:
@@ -533,6 +534,8 @@ def noun_event(
         author = next(iter(children(led, "npadvmod", "compound")), None) if led else None
         if author is not None:
             actor = resolver.participant(author)  # "the Hamas-led attack"
+    if actor is None and senses[0].type == "CONSULT" and _in_talks(token):
+        actor = resolver.participant(subject_for(token.head.head))  # "Russia is in talks"
     if actor is None and senses[0].type == "CONSULT" and _at_a_meeting(token):
         # "Putin said during a meeting with his chief of staff": the speaker met
         clause = token.head.head
@@ -594,6 +597,14 @@ def _fired_in(token: Token) -> bool:
     verb = token.head.head
     doer = subject_for(verb) if verb.pos_ == "VERB" else None
     return verb.lemma_.lower() in _FIRING and doer is not None and doer.dep_ == "nsubj"
+
+
+def _in_talks(token: Token) -> bool:
+    """ "Russia is in talks with the West", "the sides remain in negotiations": whoever is
+    in the talks holds them."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return False
+    return token.head.head.lemma_.lower() in ("be", "remain", "stay")
 
 
 def _at_a_meeting(token: Token) -> bool:

@@ -5,8 +5,9 @@ prisoners each") and then tells each side's release without an agent: "248
 Russian servicemen have been freed", "the 115 Ukrainian servicemen who were
 freed", "a new group of 12 hostages was freed from Gaza". Where the report
 names exactly one pair of sides, the freed people's own side tells who freed
-them: the other one. Hostages with no nationality are the armed group's, when
-exactly one side is one. Anything else stays unknown:
+them: the other one; people "exchanged" were exchanged by both. Hostages with
+no nationality are the armed group's, when exactly one side is one. Anything
+else stays unknown:
 
 - no pair, or two different pairs, in the report;
 - people of neither side, or of both ("Yemeni detainees" in a war between the
@@ -21,11 +22,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from trucewatch.extract.clauses import SWAPPING
+from trucewatch.extract.clauses import COLLECTIVES, SWAPPING
 from trucewatch.extract.participants import Participant, Resolver, between, mention_of
 
 _HOSTAGES = {"hostage", "captive", "abductee"}
-_COLLECTIVES = {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
 _ARMED_GROUPS = {"REB", "INS", "MIL-NS", "UAF"}
 # Nouns whose "between" names the two sides: "the war between Israel and Hamas".
 _BETWEEN_SIDES = {
@@ -45,6 +45,9 @@ def fill_releasers(found: list, doc: Doc, resolver: Resolver) -> Participant | N
             continue
         if item.token.pos_ != "VERB":
             continue  # an exchange told as a noun: pair_of_the_exchange
+        if item.token.lemma_.lower() in SWAPPING:
+            item.actor = pair  # "1,994 captives have been exchanged": both sides swap
+            continue
         freed = _freed(item)
         if freed is None:
             continue
@@ -116,7 +119,7 @@ def _freed(item) -> Token | None:
     if item.target is None:
         return None
     noun = item.target.mention.root
-    if noun.lemma_.lower() in _COLLECTIVES:
+    if noun.lemma_.lower() in COLLECTIVES:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
     return noun
@@ -148,3 +151,30 @@ def _one_of(pair: Participant, i: int, resolver: Resolver) -> Participant:
     country = pair.countries[i] if i < len(pair.countries) else None
     sector = pair.sectors[i] if i < len(pair.sectors) else None
     return Participant([pair.names[i]], mention, [country], [sector])
+
+
+_DEFINITE = {"the", "this", "that"}
+
+
+def releases_told_before(found: list) -> None:
+    """ "Al-Qassam Brigades released 13 hostages. The handover was carried out in Gaza at
+    midnight": a definite release noun with no sides and no people of its own, in the
+    sentence after a release whose doer the report names, is that release, in place."""
+    for n, item in enumerate(found):
+        token = item.token
+        if item.sense.mode != "release" or item.actor is not None or item.target is not None:
+            continue
+        if token.pos_ == "VERB" or token.lemma_.lower() in SWAPPING:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the release of Al-Subaihi": someone's own release
+        sentence = token.sent
+        for before in reversed(found[:n]):
+            told_in = before.token.sent
+            if told_in.start != sentence.start and told_in.end != sentence.start:
+                break  # only this sentence or the one just before
+            if before.sense.mode == "release" and before.actor is not None:
+                item.actor = before.actor
+                break
