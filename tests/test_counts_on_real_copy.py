@@ -312,3 +312,22 @@ def test_a_telling_word_of_another_people_is_not_theirs(claims_of):
 def test_an_agreement_reached_to_free_sets_a_term(claims_of):
     found = claims_of("An agreement has been reached to free 887 prisoners from both sides.")
     assert found["887 prisoners"].modality == "term"
+
+
+def test_a_sentence_opening_in_all_sums_up_every_clause(claims_of):
+    found = claims_of(
+        "In all, the Front returned 25 living hostages and the bodies of eight, and Northmark "
+        "freed about 1,800 prisoners."
+    )
+    assert all(c.cumulative for c in found.values())
+    assert found["eight"].category == "bodies_returned"  # not a family's size
+    assert found["about 1,800 prisoners"].category == "prisoners_released"
+
+
+def test_a_tally_the_parse_makes_a_clause_of_its_own_is_brought_to(claims_of):
+    found = claims_of(
+        "Six hostages were freed earlier on Saturday, bringing to 25 the number of living "
+        "hostages returned."
+    )
+    assert found["25"].cumulative
+    assert not found["Six hostages"].cumulative

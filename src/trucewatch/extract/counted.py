@@ -210,7 +210,9 @@ def category_of(
     if whole is not None:
         return whole  # "Of the 13 Israelis released, six were women"
     telling = set(lex["hostage_words"]) | set(lex["prisoner_words"])
-    for token in chain:
+    # "25 living hostages and the bodies of eight": the count says what it counts
+    said_here = noun is None and _bodies(q.root, lex)
+    for token in chain if not said_here else ():
         if token.i in decided and decided[token.i] != "other" and lemma not in telling:
             return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
     subset = set(lex["subset_words"])
@@ -570,6 +572,7 @@ def anaphor_of(q: Quantity, counted: dict, decided: dict, people: bool) -> str |
 
 
 def _family_size(q: Quantity, lex) -> bool:
+    """ "a father of six"; not "the bodies of eight", "the remains of four"."""
     head = q.root.head
     return (
         q.root.dep_ == "pobj"
@@ -577,6 +580,7 @@ def _family_size(q: Quantity, lex) -> bool:
         and (
             head.head.lemma_.lower() in person_nouns() or head.head.lemma_.lower() in lex["people"]
         )
+        and not _body_word(head.head, set(lex["bodies"]["nouns"]))
     )
 
 

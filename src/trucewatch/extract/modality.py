@@ -238,6 +238,8 @@ def cumulative(
     if _over_rounds(counted):
         return True  # "the exchange of 1,000 prisoners each over three days"
     phrases = set(lexicon()["cumulative"]["phrases"])
+    if _opened_as_a_total(q.root.sent, phrases):
+        return True  # "In all, Hamas returned 25 hostages, and Israel freed about 1,800"
     words = [t.lower_ for t in chain]
     doc = q.root.doc
     words += [" ".join(t.lower_ for t in doc[max(0, q.first - n) : q.first]) for n in (2, 3)]
@@ -275,6 +277,13 @@ def cumulative(
                 words += [f"{child.lower_} {g.lower_}" for g in child.children]
                 words += [f"{g.lower_} {child.lower_}" for g in child.children]
     return any(w in phrases for w in words)
+
+
+def _opened_as_a_total(sentence, phrases: set[str]) -> bool:
+    """A sentence that opens "In all,", "So far,", "Altogether," sums up in every clause."""
+    words = [t.lower_ for t in sentence[:4]]
+    comma = words.index(",") if "," in words else None
+    return comma is not None and " ".join(words[:comma]) in phrases
 
 
 def increment(q: Quantity) -> bool:
@@ -370,8 +379,17 @@ def _tallied(q: Quantity) -> bool:
 def _brings_a_tally(verb: Token, relations: tuple[str, ...]) -> bool:
     """ "brings the number ...", "the toll has risen": a tally's verb with its noun."""
     tallies = lexicon()["tallies"]
-    return verb.lemma_.lower() in tallies["verbs"] and any(
+    if verb.lemma_.lower() not in tallies["verbs"]:
+        return False
+    # "bringing to 25 the number of living hostages returned": the parse may make the
+    # tally the subject of a clause of its own
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(
         c.dep_ in relations and c.lemma_.lower() in tallies["nouns"] for c in verb.children
+    ) or any(
+        g.dep_ == "nsubj" and g.lemma_.lower() in tallies["nouns"]
+        for c in clauses
+        for g in c.children
     )
 
 
