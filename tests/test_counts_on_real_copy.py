@@ -331,3 +331,8 @@ def test_a_tally_the_parse_makes_a_clause_of_its_own_is_brought_to(claims_of):
     )
     assert found["25"].cumulative
     assert not found["Six hostages"].cumulative
+
+
+def test_wounded_prisoners_handed_over_are_freed(claims_of):
+    found = claims_of("Russia handed over an additional 22 heavily wounded Ukrainian prisoners.")
+    assert found["22 heavily wounded Ukrainian prisoners"].category == "prisoners_released"

@@ -684,3 +684,15 @@ def test_the_handover_after_a_release_is_that_release(records_of):
     [handover] = [e for _, e in events if e.trigger == "handover"]
     assert handover.actor == ["Front"]
     assert all(e.actor is None for _, e in events if e.trigger == "release")
+
+
+def test_an_arrest_with_no_agent_is_the_state_s_it_happened_in(records_of):
+    events = records_of(
+        "Two Americans were detained in Iran last year. A man was arrested in Tiravo.", "event"
+    )
+    assert [e.actor for _, e in events if e.mode == "arrest"] == [["Iran"], None]
+
+
+def test_visiting_family_is_no_diplomatic_visit(records_of):
+    events = records_of("Anna Keller was arrested while visiting family in Varenia.", "event")
+    assert not [e for _, e in events if e.type == "CONSULT"]

@@ -525,3 +525,12 @@ def test_according_to_inside_someone_s_words_is_theirs(nlp):
         "front line.",
     )
     assert [r.speaker for r in found] == ["Anna Keller"]
+
+
+def test_he_is_not_a_woman_named_before(nlp):
+    found = quotes(
+        nlp,
+        "President Halden Roe welcomed the release on Friday. Ms. Noralyn Babadilla was "
+        "freed on Friday. 'We remain concerned about the others,' he said.",
+    )
+    assert find(found, "We remain concerned").speaker == "Halden Roe"

@@ -186,7 +186,13 @@ def hostage_or_prisoner(
     for token in sorted(sentence, key=lambda t: abs(t.i - q.first)):
         found = kind(token)
         # "150 Palestinians freed ... for each Israeli hostage": another people's word
-        foreign = bool(found and ours and _people_of(token) and not ours & _people_of(token))
+        foreign = bool(
+            found
+            and ours
+            and token.lemma_.lower() not in _PLACES_OF_CAPTIVITY  # "Israeli jails": the jailer's
+            and _people_of(token)
+            and not ours & _people_of(token)
+        )
         if foreign and not contrast:
             continue
         other = token.i in counted and counted[token.i] is not q
@@ -227,6 +233,9 @@ def hostage_or_prisoner(
     if _captive_like(q) and _captors_named_near(q, doc):
         return "hostages"  # "Bandits have released four ... Four regained their freedom"
     return None
+
+
+_PLACES_OF_CAPTIVITY = {"jail", "prison", "captivity", "custody", "detention", "cell"}
 
 
 def _people_of(noun: Token) -> set[str]:

@@ -111,6 +111,7 @@ _TAKING = {"take", "capture", "seize", "abduct", "kidnap"}
 # Verbs that free people whatever their state: not "two wounded soldiers were brought in"
 _FREEING = {
     "free", "release", "exchange", "swap", "trade", "repatriate", "liberate", "return", "transfer",
+    "hand",
 }  # fmt: skip
 
 
@@ -214,7 +215,7 @@ def category_of(
     said_here = noun is None and _bodies(q.root, lex)
     for token in chain if not said_here else ():
         if token.i in decided and decided[token.i] != "other" and lemma not in telling:
-            return decided[token.i]  # "25 hostages and four bodies", "390 people, including 120"
+            return decided[token.i]  # "three hostages and two others", "390 people, including 120"
     subset = set(lex["subset_words"])
     if any(
         (t.lemma_.lower() in subset or t.lower_ in subset)

@@ -173,6 +173,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
             agent = attacker_of(token)
         if agent is None and any(s.mode in ("release", "expel") for s in senses):
             agent = _jailer(token, obj, resolver)  # "deported from the United States" too
+        if agent is None and any(s.mode == "arrest" for s in senses):
+            agent = _arrested_in(token, resolver)
         if agent is None and obj is not None and any(s.mode == "release" for s in senses):
             agent = _released_by(obj, token, resolver.lexicon) or _held_by(obj, token)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
@@ -299,6 +301,22 @@ def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | Non
             for owner in custody.children:
                 if owner.dep_ in ("amod", "compound", "poss") and resolver.country_or_name(owner):
                     return owner
+    return None
+
+
+def _arrested_in(verb: Token, resolver: Resolver) -> Token | None:
+    """ "was arrested in Moscow", "detained in Iran": an arrest without an agent is the
+    act of the state it happened in, named by the state or its seat (not a city or a
+    territory, whose holder the phrase does not tell)."""
+    seats = {a.canonical for held in resolver.aliases.seats.values() for a in held}
+    for prep in children(verb, "prep"):
+        place = next(iter(children(prep, "pobj")), None) if prep.lower_ == "in" else None
+        if place is None or place.ent_type_ != "GPE":
+            continue
+        entity = resolver.entity_at(place)
+        name = (entity.canonical or entity.text) if entity is not None else place.text
+        if resolver.country_or_name(place) or name in seats:
+            return place
     return None
 
 

@@ -257,6 +257,19 @@ class Antecedent:
     name: str
     person: bool
     can_speak: bool = True  # a pronoun that speaks stands only for one that can
+    gender: str | None = None  # "he" or "she", where a title or a noun says which
+
+
+# What says whether a person is a "he" or a "she": a title before the name, a noun.
+_HE = {"mr", "mr.", "sir", "man", "father", "brother", "husband", "son", "boy", "grandfather",
+       "uncle", "nephew", "king", "prince"}  # fmt: skip
+_SHE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "woman", "mother", "sister", "wife",
+        "daughter", "girl", "grandmother", "aunt", "niece", "queen", "princess"}  # fmt: skip
+
+
+def _gender_of(words) -> str | None:
+    said = {"he" if w.lower_ in _HE else "she" for w in words if w.lower_ in _HE | _SHE}
+    return said.pop() if len(said) == 1 else None
 
 
 def issuer_of(noun: Token, entities: list[Entity]) -> str | None:
@@ -406,12 +419,13 @@ def antecedents(
 ) -> list[Antecedent]:
     """People and groups a later pronoun may stand for, in text order, outside quotes;
     ``speakers``: where the mentions of speech acts' speakers start."""
-    found = [
-        Antecedent(e.start, e.canonical or e.text, True)
-        for e in entities
-        if e.label == "PERSON"
-        and not quoted(doc.char_span(e.start, e.end, alignment_mode="expand")[0])
-    ]
+    found = []
+    for e in entities:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if e.label != "PERSON" or quoted(span[0]):
+            continue
+        titles = doc[max(0, span.start - 1) : span.start]  # "Ms. Noralyn Babadilla"
+        found.append(Antecedent(e.start, e.canonical or e.text, True, gender=_gender_of(titles)))
     for token in doc:
         # Subjects of main clauses only: "soldiers" in "soldiers were brought in, she
         # said" is what was said, not who may say the next thing.
@@ -429,7 +443,9 @@ def antecedents(
             or token.lemma_.lower() in institution_nouns() | person_nouns()
             or mention.start_char in speakers
         )
-        found.append(Antecedent(mention.start_char, name, person, speaks))
+        # "the woman said", "Ms. Noralyn Babadilla was freed"
+        gender = _gender_of(doc[max(0, mention.start - 1) : mention.end]) if person else None
+        found.append(Antecedent(mention.start_char, name, person, speaks, gender))
     return sorted(found, key=lambda a: a.at)
 
 
@@ -617,7 +633,12 @@ def name_speaker(
     earlier = [a for a in candidates if a.at < mention.start_char]
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         want_person = word in PERSON_PRONOUNS
-        fitting = [a for a in earlier if a.person == want_person and a.can_speak]
+        gender = {"he": "he", "him": "he", "she": "she", "her": "she"}.get(word)
+        fitting = [
+            a
+            for a in earlier
+            if a.person == want_person and a.can_speak and a.gender in (None, gender)
+        ]
         act.speaker = fitting[-1].name if fitting else None
         act.speaker_is_person = want_person and act.speaker is not None
         return
