@@ -951,16 +951,15 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
 def _same_figure_that_day(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:
     """Of two releases one day ("175 in the swap, another 22 outside it"), the one with
     the report's figure."""
-    return next(
-        (
-            e
-            for e in reversed(exchanges)
-            if e["day"] == day
-            and e["claim"]["value"] == claim["value"]
-            and report_of(claim) not in e["docs"]
-        ),
-        None,
-    )
+    for exchange in reversed(exchanges):  # in day order: only the last few are that day's
+        if exchange["day"] != day:
+            return None
+        if (
+            exchange["claim"]["value"] == claim["value"]
+            and report_of(claim) not in exchange["docs"]
+        ):
+            return exchange
+    return None
 
 
 # Days a report may come out after the release it tells, with nothing released since.
