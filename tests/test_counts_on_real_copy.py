@@ -336,10 +336,3 @@ def test_a_tally_the_parse_makes_a_clause_of_its_own_is_brought_to(claims_of):
 def test_wounded_prisoners_handed_over_are_freed(claims_of):
     found = claims_of("Russia handed over an additional 22 heavily wounded Ukrainian prisoners.")
     assert found["22 heavily wounded Ukrainian prisoners"].category == "prisoners_released"
-
-
-def test_a_length_is_no_count(records_of):
-    found = dict(
-        records_of("Attacks went on along the 1,000-kilometer front line, 600 miles long.", "claim")
-    )
-    assert not found

@@ -256,9 +256,6 @@ def _not_a_count(doc: Doc, first: int, last: int, value: float, lex, kind_at) ->
     following = [t.lower_ for t in doc[last + 1 : last + 5]]
     if following[:1] and following[0] in _TIME_AFTER - {"hours"}:
         return True
-    unit = following[1:2] if following[:1] == ["-"] else following[:1]
-    if unit and unit[0] in lex["length_units"]:
-        return True  # "the 1,000-kilometer front line", "50 km": a length, no count
     if (
         first > 0
         and doc[first - 1].pos_ == "PROPN"
