@@ -1272,10 +1272,11 @@ def exchange_count(phase: Phase, claims: list[dict], as_of: dt.date) -> dict:
         and (known_on(c) or dt.date.max) <= as_of
         and in_phase(happened_on(c), phase)
     ]
-    counts = [
-        len(cluster_exchanges(per_report_figures([c for c in releases if c["category"] == cat])))
-        for cat in ("hostages_released", "prisoners_released")
-    ]
+    counts = []
+    for category in ("hostages_released", "prisoners_released"):
+        figures = per_report_figures([c for c in releases if c["category"] == category], releases)
+        # days, not clusters: "175 in the swap, another 22 outside it" is one day's
+        counts.append(len({e["day"] for e in cluster_exchanges(figures)}))
     if not max(counts):
         return {"count": None, "source": None, "doc": None, "basis": None}
     return {"count": max(counts), "source": None, "doc": None, "basis": "release figures"}
