@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import default_table
+from trucewatch.extract.clauses import CUSTODY
 from trucewatch.extract.numbers import Quantity, lexicon
 from trucewatch.extract.speakers import is_armed_group
 from trucewatch.extract.speakers import subject_of as speaker_subject
@@ -189,7 +190,7 @@ def hostage_or_prisoner(
         foreign = bool(
             found
             and ours
-            and token.lemma_.lower() not in _PLACES_OF_CAPTIVITY  # "Israeli jails": the jailer's
+            and token.lemma_.lower() not in CUSTODY  # "Israeli jails": the jailer's
             and _people_of(token)
             and not ours & _people_of(token)
         )
@@ -233,9 +234,6 @@ def hostage_or_prisoner(
     if _captive_like(q) and _captors_named_near(q, doc):
         return "hostages"  # "Bandits have released four ... Four regained their freedom"
     return None
-
-
-_PLACES_OF_CAPTIVITY = {"jail", "prison", "captivity", "custody", "detention", "cell"}
 
 
 def _people_of(noun: Token) -> set[str]:

@@ -23,6 +23,8 @@ SWAPPING = frozenset({"exchange", "swap", "trade"})
 COLLECTIVES = frozenset(
     {"group", "batch", "number", "handful", "dozen", "dozens", "hundreds", "wave"}
 )
+# Where people are held: "held in Israeli prisons", "returned from Russian captivity".
+CUSTODY = frozenset({"prison", "jail", "captivity", "custody", "detention", "cell"})
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -32,6 +32,7 @@ from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.captives import detained_as_misread
 from trucewatch.extract.clauses import (
     COLLECTIVES,
+    CUSTODY,
     SWAPPING,
     children,
     closest,
@@ -274,9 +275,6 @@ def _timed(prep: Token) -> bool:
     )
 
 
-_CUSTODY = {"prison", "jail", "captivity", "custody", "detention"}
-
-
 def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | None:
     """ "33 Palestinians held in Israeli prisons were freed", "returned from Russian
     captivity", "citizens imprisoned in Venezuela": a release without an agent is the act
@@ -296,7 +294,7 @@ def _jailer(verb: Token, freed: Token | None, resolver: Resolver) -> Token | Non
     places = [*verb.children, *(freed.subtree if freed is not None else ())]
     for token in places:
         for custody in [token, *token.subtree] if token.dep_ == "prep" else [token]:
-            if custody.lemma_.lower() not in _CUSTODY:
+            if custody.lemma_.lower() not in CUSTODY:
                 continue
             for owner in custody.children:
                 if owner.dep_ in ("amod", "compound", "poss") and resolver.country_or_name(owner):
