@@ -301,10 +301,14 @@ def _captive_like(q: Quantity) -> bool:
     verb = next((t for t in q.root.ancestors if t.pos_ == "VERB"), None)
     if verb is None:
         return False
-    freedom = verb.lemma_.lower() in lex["verbs"]["released_with_freedom"] and any(
+    return regains_freedom(verb) or verb.lemma_.lower() in lex["freeing_verbs"]
+
+
+def regains_freedom(verb: Token) -> bool:
+    """ "regained their freedom", "won their freedom": a release told by its object."""
+    return verb.lemma_.lower() in lexicon()["verbs"]["released_with_freedom"] and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "liberty") for c in verb.children
-    )  # "regained their freedom"
-    return freedom or verb.lemma_.lower() in lex["freeing_verbs"]
+    )
 
 
 def _state_held(token: Token) -> bool:

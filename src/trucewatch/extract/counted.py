@@ -16,6 +16,7 @@ from trucewatch.extract.captives import (
     in_a_states_custody,
     nationals_of_war,
     no_hostages,
+    regains_freedom,
 )
 from trucewatch.extract.numbers import Quantity, lexicon, number_value
 from trucewatch.extract.records import doc_text
@@ -134,14 +135,7 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "three women were back in Israel"
         if "released" in only and lemma == "let" and any(c.lower_ == "go" for c in token.children):
             return "released"  # "five of the hostages had been let go"
-        if (
-            "released" in only
-            and lemma in verbs["released_with_freedom"]
-            and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "liberty")
-                for c in token.children
-            )
-        ):
+        if "released" in only and regains_freedom(token):
             return "released"  # "more than 20 people ... have regained their freedom"
         if "held" in only and lemma == "leave" and _left_in_captivity(token, _held_in(lex)):
             return "held"  # "freed two, leaving 12 in captivity"
