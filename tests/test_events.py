@@ -696,3 +696,22 @@ def test_an_arrest_with_no_agent_is_the_state_s_it_happened_in(records_of):
 def test_visiting_family_is_no_diplomatic_visit(records_of):
     events = records_of("Anna Keller was arrested while visiting family in Varenia.", "event")
     assert not [e for _, e in events if e.type == "CONSULT"]
+
+
+def test_an_exchange_that_took_place_between_two_sides_is_theirs(records_of):
+    events = records_of(
+        "On Saturday, another prisoner swap took place between Moscow and Kyiv.", "event"
+    )
+    [swap] = [e for _, e in events if e.trigger == "swap"]
+    assert swap.actor == ["Moscow", "Kyiv"]
+
+
+def test_the_warring_parties_are_the_pair_the_report_names(records_of):
+    events = records_of(
+        "Armenia and Azerbaijan exchanged prisoners in December. On Friday the warring "
+        "parties exchanged 32 more soldiers, after talks between Yerevan and Baku.",
+        "event",
+    )
+    [later] = [e for _, e in events if e.trigger == "exchanged"][1:]
+    assert later.actor == ["Armenia", "Azerbaijan"]
+    assert later.actor_mention == "the warring parties"

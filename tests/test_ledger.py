@@ -614,3 +614,22 @@ def test_an_additional_part_the_report_completes_is_no_release_of_its_own():
     ]
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 6)), "captives")
     assert row["delivered"]["best"] == 4
+
+
+def test_a_day_s_count_of_the_party_s_people_and_foreigners_is_not_the_deal_s():
+    """ "13 Northmark hostages and four foreigners" one day: the 17 other reports give
+    that day count the foreigners freed beside the deal, and so does the total such a
+    sentence brings the count to."""
+    agreement = parse_spec(SPEC)
+    day = {"date": "2031-03-02", "released_by": ["Riverland Front"]}
+    claims = [
+        claim("hostages_released", 13, "a", "2031-03-02", received_by=["Northmark"],
+              evidence_start=0, **day),
+        claim("hostages_released", 4, "a", "2031-03-02", subject="foreigners",
+              evidence_start=0, **day),
+        claim("hostages_released", 17, "b", "2031-03-02", increment=True, **day),
+        claim("hostages_released", 17, "c", "2031-03-02", evidence_start=5, **day),
+        claim("hostages_released", 30, "c", "2031-03-02", evidence_start=5, cumulative=True),
+    ]  # fmt: skip
+    row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
+    assert row["delivered"]["best"] == 13

@@ -229,3 +229,22 @@ def test_a_kidnapping_freed_in_batches_by_captors_no_entity_names(db_url, as_of,
             load_spec(DATA / "bus-kidnap-2031.yaml"), db, dt.date.fromisoformat(as_of)
         )
     assert obligation(result, "passengers-freed")["delivered"]["best"] == freed
+
+
+@pytest.mark.parametrize(
+    ("as_of", "days"),
+    [("2031-07-04", (240, None, None)), ("2031-07-05", (240, 170, None)),
+     ("2031-07-06", (240, 170, 90)), ("2031-07-08", (240, 170, 90))],
+)  # fmt: skip
+def test_a_swap_with_one_phase_a_day_keeps_each_day_to_its_phase(tmp_path, as_of, days):
+    """A report of the morning after ("have exchanged 240 prisoners each") is the day
+    before told late, not the next phase's release, nor a total to count it from."""
+    url = f"sqlite:///{tmp_path / 'by-day.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "swap-by-day")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "swap-by-day-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    for day, expected in enumerate(days, start=1):
+        for side in ("southlanders", "northmarkers"):
+            assert obligation(result, f"{side}-{day}")["delivered"]["best"] == expected

@@ -292,6 +292,9 @@ def test_a_breakdown_after_a_colon_or_dash_is_never_added_to_its_whole(
         "The group freed 25 living hostages and four bodies.",  # the living and the dead
         "So far 17 Israeli hostages and four Thai nationals have been freed.",  # two peoples
         "So far 17 hostages and four Thai nationals have been freed.",
+        # people of no state named beside a named people
+        "The group freed 13 Israeli hostages and four foreigners on Sunday.",
+        "So far 12 Turkish captives and three foreign nationals have been freed.",
         # people of two states returned go to two homes, tagged as nationalities or not
         "In the swap, 246 Russian servicemen and 277 Ukrainian fighters were returned.",
     ],

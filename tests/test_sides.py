@@ -309,6 +309,9 @@ def test_people_of_no_party_named_beside_a_party_s_people_were_freed_beside_the_
         ("Each side freed 103 prisoners on Sunday.", "103 prisoners"),
         ("The sides completed the swap on Sunday, each freeing a final 150 prisoners.",
          "150 prisoners"),
+        # the parse makes the participle a noun in apposition to the object
+        ("Moscow and Kyiv carried out the second stage of the exchange on Saturday, each "
+         "handing over 170 prisoners.", "170 prisoners"),
     ],
 )  # fmt: skip
 def test_each_side_as_the_one_freeing_is_a_per_side_figure(claims_of, sentence, phrase):
@@ -336,3 +339,8 @@ def test_whose_soldiers_through_nested_of_phrases(claims_of):
     )
     [figure] = found.values()
     assert (figure.value, figure.received_by) == (390, ["Ukraine"])
+
+
+def test_a_day_before_the_names_of_the_sides_is_no_part_of_them(claims_of):
+    found = claims_of("On Sunday Northmark and Southland freed 90 prisoners each.")
+    assert found["90 prisoners"].released_by == ["Northmark", "Southland"]

@@ -228,14 +228,25 @@ def _another_people(q: Quantity, earlier: Quantity, demonyms) -> bool:
     unless it names its own. People of two states "returned" go to two homes ("246
     Russian servicemen and 277 Ukrainian fighters were returned"): the tagger misses some
     demonyms there, so the alias table's are read too."""
-    later = _nationality(q)
-    if later and later != _nationality(earlier):
+    later, first = _nationality(q), _nationality(earlier)
+    if later and later != first:
         return True
+    if (first and _foreign(q)) or (later and _foreign(earlier)):
+        return True  # "13 Israeli hostages and four foreigners"
     verb = next((t for t in (earlier.noun or earlier.root).ancestors if t.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in _HOMEWARD:
         return False
     later = _nationality(q, demonyms)
     return bool(later) and later != _nationality(earlier, demonyms)
+
+
+def _foreign(q: Quantity) -> bool:
+    """ "four foreigners", "five foreign nationals": people of states the sentence does
+    not name, another people than a nationality named beside them."""
+    noun = q.noun or q.root
+    return noun.lemma_.lower() == "foreigner" or any(
+        c.lower_ == "foreign" for c in noun.children if c.dep_ in ("amod", "compound")
+    )
 
 
 def _dead(q: Quantity) -> bool:

@@ -30,6 +30,7 @@ from trucewatch.data import read_yaml
 from trucewatch.extract.actors import AliasTable
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.records import Entity, doc_text, evidence_span
+from trucewatch.extract.timex import WEEKDAYS
 from trucewatch.ingest.documents import Document
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -168,9 +169,14 @@ def split_coordination(span: Span) -> list[Span]:
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive or stray punctuation."""
+    """Drop a leading "the" or weekday and a trailing possessive or stray punctuation."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].text in _TRIM_START or span.doc[start].is_punct):
+    while start < end and (
+        span.doc[start].text in _TRIM_START
+        or span.doc[start].is_punct
+        # "On Sunday Northmark and Southland freed ...": the tagger runs the day into the name
+        or (span.doc[start].lower_ in WEEKDAYS and end - start > 1)
+    ):
         start += 1
     while end > start and (span.doc[end - 1].text in _TRIM_END or span.doc[end - 1].is_punct):
         end -= 1

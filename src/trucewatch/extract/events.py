@@ -46,6 +46,7 @@ from trucewatch.extract.freed_by import (
     fill_releasers,
     pair_of_the_exchange,
     releases_told_before,
+    the_pair_by_a_common_noun,
 )
 from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
@@ -106,6 +107,7 @@ def extract_events(
             found.append(item)
     found = merge_nouns_into_verbs(found)
     pair = fill_releasers(found, doc, resolver)
+    the_pair_by_a_common_noun(found, pair)
     releases_told_before(found)
     records = []
     for item in found:
@@ -495,6 +497,14 @@ def has_condition(token: Token, lexicon: Lexicon) -> bool:
 # Nouns ----------------------------------------------------------------------
 
 
+def _taking_place(verb: Token) -> bool:
+    """ "took place", "happened", "occurred": a verb that only says the event was."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("happen", "occur") or (
+        lemma == "take" and any(c.lower_ == "place" for c in verb.children)
+    )
+
+
 def noun_event(
     token: Token, senses: tuple[Sense, ...], resolver: Resolver, lexicon: Lexicon
 ) -> Found | None:
@@ -533,6 +543,8 @@ def noun_event(
             actor = between(holder, resolver)
             if actor is not None:
                 break
+    if actor is None and token.dep_ in ("nsubj", "nsubjpass") and _taking_place(token.head):
+        actor = between(token.head, resolver)  # "a swap took place between Moscow and Kyiv"
     if actor is None:
         for child in children(token, "amod", "compound"):
             name = resolver.country_or_name(child)

@@ -109,9 +109,16 @@ def _the_pair(found: list, doc, resolver: Resolver) -> Participant | None:
         )
         and len(p.countries) == 2
     ]
-    if not pairs or len({frozenset(p.names) for p in pairs}) > 1:
+    # "Russia and Ukraine", then "Moscow and Kyiv": one pair of states, by their capitals
+    if not pairs or len({_sides_of(p) for p in pairs}) > 1:
         return None
     return pairs[0]
+
+
+def _sides_of(pair: Participant) -> frozenset:
+    if all(pair.countries) and len(set(pair.countries)) == 2:
+        return frozenset(pair.countries)
+    return frozenset(pair.names)
 
 
 def _freed(item) -> Token | None:
@@ -154,6 +161,30 @@ def _one_of(pair: Participant, i: int, resolver: Resolver) -> Participant:
 
 
 _DEFINITE = {"the", "this", "that"}
+
+# What reports call the two sides of a conflict without naming them
+_SIDES = {
+    "party", "side", "nation", "country", "neighbour", "neighbor", "foe", "rival", "enemy",
+    "adversary", "belligerent",
+}  # fmt: skip
+
+
+def the_pair_by_a_common_noun(found: list, pair: Participant | None) -> None:
+    """ "Yemen's warring parties exchanged 320 prisoners", "talks between the Caucasian
+    nations": a plural noun for sides, named no otherwise, is the one pair of sides the
+    report names (``_the_pair``), in place."""
+    if pair is None:
+        return
+    for item in found:
+        actor = item.actor
+        if actor is None or len(actor.names) != 1 or actor.mention is None:
+            continue
+        head = actor.mention.root
+        if head.tag_ == "NNS" and not head.ent_type_ and head.lemma_.lower() in _SIDES:
+            # the pair's names, on the words the sentence calls them by
+            item.actor = Participant(
+                list(pair.names), actor.mention, list(pair.countries), list(pair.sectors)
+            )
 
 
 def releases_told_before(found: list) -> None:

@@ -122,7 +122,7 @@ def each_side(span: Span, claim: Claim) -> bool | None:
     verb = root
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    anchors.add(verb.i)
+        anchors.add(verb.i)  # "each handing over 307", a participle the parse makes a noun
     for token in span.sent:
         if token.lower_ not in ("each", "both", "all"):
             continue

@@ -339,7 +339,7 @@ def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
     freed beside the deal, not under it; the others are its count. A total of that
     sentence larger than its parties' part ("24 hostages, which includes 13 Israelis and
     11 foreigners") counts those freed beside the deal too, so the part is the count."""
-    third = [c for c in claims if c.get("received_by") and not sides.whose(c["received_by"])]
+    third = [c for c in claims if _of_a_third_state(c, sides)]
     if not third:
         return claims
     parts: dict[tuple, float] = {}
@@ -347,9 +347,12 @@ def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
         if c.get("received_by") and sides.whose(c["received_by"]) and c.get("value") is not None:
             key = (c["doc"], c.get("evidence_start"))
             parts[key] = max(parts.get(key, 0), c["value"])
-    beside = {(c["doc"], c.get("evidence_start")) for c in third}
+    beside: dict[tuple, float] = defaultdict(float)
+    for c in third:
+        beside[c["doc"], c.get("evidence_start")] += c.get("value") or 0
     # Such a total, once a report shows what it holds, is the same total in the
-    # reports of that day that give it whole ("the first group of 24 hostages").
+    # reports of that day that give it whole ("the first group of 24 hostages"); so is
+    # the sum of its parts ("13 Israelis and four foreigners": 17 more hostages).
     inclusive = {
         (happened_on(c), c["value"])
         for c in claims
@@ -358,26 +361,50 @@ def _beside_the_parties(claims: list[dict], sides: Sides) -> list[dict]:
         and key in parts
         and (c.get("value") or 0) > parts[key]
     }
-    claims = [
-        c
-        for c in claims
-        if c.get("received_by")
-        or not any((day, c.get("value")) in inclusive for day in _could_have_happened(c))
-        or reviewed(c)
-    ]
+    inclusive |= {
+        (happened_on(c), parts[key] + beside[key])
+        for c in third
+        if (key := (c["doc"], c.get("evidence_start"))) in parts
+    }
+
+    def counts_them(c: dict) -> bool:
+        return any((day, c.get("value")) in inclusive for day in _could_have_happened(c))
+
+    unnamed = [c for c in claims if not c.get("received_by") and not _of_a_third_state(c, sides)]
+    # and so is the total its sentence brings it to ("freed 17, bringing the total to 58")
+    counting = {(c["doc"], c.get("evidence_start")) for c in unnamed if counts_them(c)}
+    dropped = {
+        id(c)
+        for c in unnamed
+        if not reviewed(c)
+        and (
+            counts_them(c)
+            or (c.get("cumulative") and (c["doc"], c.get("evidence_start")) in counting)
+        )
+    }
+    claims = [c for c in claims if id(c) not in dropped]
     of_parties = {
         (c["doc"], c.get("evidence_start"))
         for c in claims
-        if not c.get("received_by") or sides.whose(c["received_by"])
+        if not _of_a_third_state(c, sides)
+        and (not c.get("received_by") or sides.whose(c["received_by"]))
     }
     return [
         c
         for c in claims
-        if not c.get("received_by")
-        or sides.whose(c["received_by"])
+        if not _of_a_third_state(c, sides)
         or (c["doc"], c.get("evidence_start")) not in of_parties
         or reviewed(c)
     ]
+
+
+def _of_a_third_state(claim: dict, sides: Sides) -> bool:
+    """People of a state that is no party: named ("five Thai nationals") or not ("four
+    foreigners", "three foreign nationals")."""
+    if claim.get("received_by"):
+        return not sides.whose(claim["received_by"])
+    words = (claim.get("subject") or "").lower().split()
+    return "foreign" in words or "foreigners" in words
 
 
 def own_figures(
@@ -429,11 +456,14 @@ def reconcile_obligation(
     recaps: set[tuple] | None = None,
     before: float = 0,
     followed: bool = False,
+    told_before: tuple[dt.date, float] | None = None,
 ) -> dict:
     """One obligation's row of the ledger (see the module doc for the rules). ``before``:
     what the phases this one took over from delivered of the same (``since_the_phase``);
     ``followed``: another phase took over from this one, so a total past this one's
-    promise reported after it ended counts the next one's deliveries too."""
+    promise reported after it ended counts the next one's deliveries too;
+    ``told_before``: the day and figure of the last exchange of the phase this one took
+    over from (``_told_in_the_phase_before``)."""
     categories = set(obligation.categories)
     sides = sides or Sides()
     borrowed = _named_otherwise(categories, phase)
@@ -502,6 +532,8 @@ def reconcile_obligation(
         ],
         counted,
     )
+    if told_before is not None:
+        figures = _told_in_the_phase_before(figures, told_before)
     # A figure for "one exchange" that, added to a running total already known,
     # would overshoot the promise is itself a total whose sentence did not say
     # so ("Israel released nearly 1,800 prisoners", after "in all, ...").
@@ -571,7 +603,9 @@ def reconcile_obligation(
         if counted
         else {"best": None, "low": None, "high": None}
     )
+    last = exchanges[-1] if exchanges else None
     return {
+        "_last_exchange": (last["day"], last["claim"]["value"]) if last else told_before,
         "id": obligation.id,
         "party": obligation.party,
         "action": obligation.action,
@@ -595,6 +629,31 @@ def reconcile_obligation(
         "conflicts": conflicts,
         "status": status(obligation, phase, delivered["best"], reports, as_of),
     }
+
+
+def _told_in_the_phase_before(
+    figures: list[tuple[dt.date, dict]], told_before: tuple[dt.date, float]
+) -> list[tuple[dt.date, dict]]:
+    """ "Armenia and Azerbaijan have exchanged 390 prisoners each", in a report of the
+    morning after the first day's 390, is the day before told late: a figure with no date
+    of its own, the same as the last exchange of the phase just before and a few days
+    after it, when this phase's other figures give another number (one phase a day of
+    390, 307 and 303). With nothing else to go by, it is this phase's."""
+    day, value = told_before
+
+    def late(item: tuple[dt.date, dict]) -> bool:
+        figure_day, claim = item
+        return (
+            claim["value"] == value
+            and not claim.get("date")
+            and not reviewed(claim)
+            and 0 < (figure_day - day).days <= _LATE_REPORT_DAYS
+        )
+
+    told = [item for item in figures if late(item)]
+    if not told or not any(claim["value"] != value for _, claim in figures):
+        return figures
+    return [item for item in figures if not late(item)]
 
 
 def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
@@ -1141,12 +1200,13 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
     holders = release_holders(claims, sides) if shared else {}
     phases = []
     carried: dict[tuple, float] = {}  # (party, category): delivered in the phases just before
+    last_exchanges: dict[tuple, tuple] = {}  # (party, categories): the phase before's last
     previous: Phase | None = None
     for index, phase in enumerate(agreement.phases):
         last = phase.last_day
         recaps = recap_sentences(phase, claims)
         if not _follows(previous, phase):
-            carried = {}
+            carried, last_exchanges = {}, {}
         followed = index + 1 < len(agreement.phases) and _follows(
             phase, agreement.phases[index + 1]
         )
@@ -1169,12 +1229,14 @@ def ledger(agreement: Agreement, claims: list[dict], as_of: dt.date, dated: bool
                         recaps,
                         before=_carried(o, carried),
                         followed=followed,
+                        told_before=last_exchanges.get((o.party, tuple(o.categories))),
                     )
                     for o in phase.obligations
                 ],
             }
         )
         for o, row in zip(phase.obligations, phases[-1]["obligations"], strict=True):
+            last_exchanges[o.party, tuple(o.categories)] = row.pop("_last_exchange")
             for category in o.categories:
                 key = (o.party, category)
                 carried[key] = carried.get(key, 0) + (row["delivered"]["best"] or 0)
