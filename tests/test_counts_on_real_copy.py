@@ -336,3 +336,30 @@ def test_a_tally_the_parse_makes_a_clause_of_its_own_is_brought_to(claims_of):
 def test_wounded_prisoners_handed_over_are_freed(claims_of):
     found = claims_of("Russia handed over an additional 22 heavily wounded Ukrainian prisoners.")
     assert found["22 heavily wounded Ukrainian prisoners"].category == "prisoners_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        ("Mediators pressed for a deal to free some of the 240 hostages taken by the Front.",
+         "240 hostages"),
+        ("The deal calls for the Front to free 50 of the roughly 240 hostages it holds.",
+         "roughly 240 hostages"),
+    ],
+)  # fmt: skip
+def test_the_whole_of_a_part_taken_or_held_is_those_held_not_a_term(claims_of, sentence, whole):
+    found = claims_of(sentence)[whole]
+    assert (found.category, found.modality) == ("hostages_held", "reported")
+
+
+def test_the_whole_of_a_part_due_stays_a_term(claims_of):
+    found = claims_of("Four of the 28 bodies were returned on Tuesday.")
+    assert found["28 bodies"].modality == "term"
+
+
+def test_a_count_beside_the_killed_with_its_own_participle_is_of_that_participle(claims_of):
+    found = claims_of(
+        "The ministry says more than 5,100 people have been killed and 12,800 injured in the "
+        "offensive."
+    )
+    assert found["12,800"].category == "wounded"

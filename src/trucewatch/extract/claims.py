@@ -107,8 +107,13 @@ def extract_claims(
         if q.noun is not None:
             decided[q.noun.i] = category
         modality = modality_of(q, verb, doc, chain)
-        if modality == "reported" and whole_of_a_part(q):
-            modality = "term"  # "four of the 28 bodies were returned": 28 is the whole due
+        if whole_of_a_part(q):
+            if _taken_or_held(q):
+                # "a deal to free some of the 240 hostages taken by the Front": those held
+                category, modality = "hostages_held", "reported"
+                last, decided[q.noun.i] = (sentence.start, category), category
+            elif modality == "reported":
+                modality = "term"  # "four of the 28 bodies were returned": the whole due
         start, end = claim_span(doc, q)
         quote = innermost_quote(quotes, start, end)
         date, as_of, period = dates_of(doc, q, verb, timexes, reference)
@@ -398,6 +403,18 @@ def whole_of_a_part(q: Quantity) -> bool:
 
 
 _RELEASE_NOUNS = {"release", "return", "handover", "exchange", "swap", "transfer"}
+_TAKEN_OR_HELD = {"take", "capture", "seize", "abduct", "kidnap", "hold", "keep"}
+
+
+def _taken_or_held(q: Quantity) -> bool:
+    """ "the 240 hostages taken on 7 October", "the roughly 240 hostages it holds": the
+    whole is the people taken or still held, not a quantity anyone is due to free."""
+    noun = q.noun
+    if noun is None or noun.lemma_.lower() not in lexicon()["hostage_words"]:
+        return False
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TAKEN_OR_HELD for c in noun.children
+    )
 
 
 def _flat_part(q: Quantity):

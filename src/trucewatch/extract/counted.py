@@ -228,7 +228,9 @@ def category_of(
         if c.dep_ in ("acl", "amod", "relcl") and not _about_a_part(c)
     ]
     after = doc[q.last + 1] if q.last + 1 < len(doc) else None
-    if q.noun is None and after is not None and after.pos_ == "ADJ":
+    # "killed and 170,800 injured": the parse hangs the elided participle on the count
+    own_participle = after is not None and after.dep_ == "acl" and after.head.i == q.root.i
+    if q.noun is None and after is not None and (after.pos_ == "ADJ" or own_participle):
         for category in ("killed", "wounded"):
             if after.lemma_.lower() in lex["verbs"][category]:
                 return category  # "left hundreds of thousands dead", "two injured"
