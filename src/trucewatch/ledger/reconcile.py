@@ -25,7 +25,10 @@ report it repeats, ``report_of``), and two kinds of statement are reconciled:
 
 A phase that takes over from another within two days (an extension) reads its
 running totals as counted from the first phase, less what the phases before
-delivered (``since_the_phase``).
+delivered (``since_the_phase``); a figure of its first days with no date of its own,
+equal to the last exchange of the phase before, is that exchange told late when the
+phase's other figures give another number (``_told_in_the_phase_before``: a swap
+written as one phase a day).
 
 Delivered = the accepted running total plus the exchanges after its date; the
 sum of all exchanges is kept as a check and listed as a conflict when it
