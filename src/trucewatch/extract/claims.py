@@ -403,7 +403,6 @@ def whole_of_a_part(q: Quantity) -> bool:
 
 
 _RELEASE_NOUNS = {"release", "return", "handover", "exchange", "swap", "transfer"}
-_TAKEN_OR_HELD = {"take", "capture", "seize", "abduct", "kidnap", "hold", "keep"}
 
 
 def _taken_or_held(q: Quantity) -> bool:
@@ -412,9 +411,8 @@ def _taken_or_held(q: Quantity) -> bool:
     noun = q.noun
     if noun is None or noun.lemma_.lower() not in lexicon()["hostage_words"]:
         return False
-    return any(
-        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TAKEN_OR_HELD for c in noun.children
-    )
+    held = lexicon()["verbs"]["held"]  # taking verbs too: "taken", "seized", "holds"
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in held for c in noun.children)
 
 
 def _flat_part(q: Quantity):

@@ -168,6 +168,12 @@ def split_coordination(span: Span) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
+def is_a_time(token) -> bool:
+    """ "On Sunday Northmark and Southland freed ...": a day the tagger or the parse runs
+    into the name after it."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in WEEKDAYS
+
+
 def trim(span: Span) -> Span | None:
     """Drop a leading "the" or weekday and a trailing possessive or stray punctuation."""
     start, end = span.start, span.end
@@ -175,7 +181,7 @@ def trim(span: Span) -> Span | None:
         span.doc[start].text in _TRIM_START
         or span.doc[start].is_punct
         # "On Sunday Northmark and Southland freed ...": the tagger runs the day into the name
-        or (span.doc[start].lower_ in WEEKDAYS and end - start > 1)
+        or (is_a_time(span.doc[start]) and end - start > 1)
     ):
         start += 1
     while end > start and (span.doc[end - 1].text in _TRIM_END or span.doc[end - 1].is_punct):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from trucewatch.extract.actors import Actor, AliasTable
-from trucewatch.extract.entities import LOCATIVE_PREPOSITIONS
+from trucewatch.extract.entities import LOCATIVE_PREPOSITIONS, is_a_time
 from trucewatch.extract.lexicon import Lexicon
 from trucewatch.extract.records import Entity
 from trucewatch.extract.speakers import (
@@ -39,7 +39,6 @@ from trucewatch.extract.speakers import (
     is_armed_group,
     mention_of,
 )
-from trucewatch.extract.timex import WEEKDAYS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLES = {"the", "a", "an", "some", "both"}
@@ -246,7 +245,7 @@ class Resolver:
             named = child.dep_ == "compound" or (
                 child.dep_ == "amod" and (child.ent_type_ or child.pos_ == "PROPN")
             )
-            if not named or child.like_num or child.i != start - 1 or _a_time(child):
+            if not named or child.like_num or child.i != start - 1 or is_a_time(child):
                 break  # only the modifiers right before the head, in one run
             start = child.left_edge.i if child.left_edge.i < child.i else child.i
         text = self.doc[start : head.i + 1].text
@@ -525,8 +524,3 @@ def between(noun: Token | None, resolver: Resolver) -> Participant | None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             return resolver.participant(pobj, conjoined=True)
     return None
-
-
-def _a_time(token: Token) -> bool:
-    """ "On Sunday Northmark and Southland freed ...": a day the parse makes a compound."""
-    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in WEEKDAYS
