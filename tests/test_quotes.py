@@ -534,3 +534,29 @@ def test_he_is_not_a_woman_named_before(nlp):
         "freed on Friday. 'We remain concerned about the others,' he said.",
     )
     assert find(found, "We remain concerned").speaker == "Halden Roe"
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_outlet(nlp):
+    found = quotes(
+        nlp,
+        "Al Jazeera quoted Varenia’s human rights ombudsman, Dmytro Lubinets, as saying that "
+        "230 prisoners had been released. “The return of the servicemen was made possible by "
+        "mediation,” the news agency quoted the Defence Ministry as saying in a statement.",
+    )
+    assert find(found, "230 prisoners").speaker == "Dmytro Lubinets"
+    assert find(found, "return of the servicemen").speaker == "Defence Ministry"
+
+
+def test_a_name_set_before_its_description_is_the_speaker(nlp):
+    found = quotes(nlp, "Christopher van Heerden, Karelina’s boyfriend, said he was angry.")
+    assert find(found, "he was angry").speaker == "Christopher van Heerden"
+
+
+def test_the_country_s_body_is_that_of_the_state_named_last(nlp):
+    found = quotes(
+        nlp,
+        "Late Monday, 11 hostages arrived in Israel, the country's military said. The pilot "
+        "said his country's army had left.",
+    )
+    assert find(found, "11 hostages").speaker == "Israel's military"
+    assert find(found, "army had left").speaker == "pilot"

@@ -98,6 +98,9 @@ def main_clause(verb: Token) -> bool:
 def subject_of(verb: Token | None) -> Token | None:
     """The verb's subject; a coordinated or subordinate verb borrows its head's."""
     climbed = False
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     while verb is not None:
         # Of two subjects ("MARVELLE: A spokeswoman ... said", a dateline taken for one),
         # the nearer.
@@ -130,6 +133,17 @@ def subject_of(verb: Token | None) -> Token | None:
         else:
             return None
     return None
+
+
+def _quoted_as_saying(verb: Token | None) -> Token | None:
+    """ "Al Jazeera quoted the ombudsman as saying that ...": the one quoted says it,
+    not the outlet quoting."""
+    if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    quoting = verb.head.head
+    if quoting.lemma_.lower() != "quote":
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
 def _subject_taken_by_object(verb: Token) -> Token | None:
@@ -340,7 +354,10 @@ def _named_in_apposition(head: Token, entities: list[Entity]) -> str | None:
     if head.lemma_.lower() not in person_nouns():
         return None
     for child in head.children:
-        if child.dep_ != "appos" or child.pos_ != "PROPN":
+        # "Dmytro Lubinets" after the title, or a name set before its description
+        # ("Christopher van Heerden, Karelina's boyfriend, said")
+        fronted = child.dep_ == "nmod" and child.i < head.i
+        if (child.dep_ != "appos" and not fronted) or child.pos_ != "PROPN":
             continue
         covering = [e for e in entities if e.start <= child.idx < e.end]
         person = next((e for e in covering if e.label == "PERSON"), None)
@@ -350,6 +367,27 @@ def _named_in_apposition(head: Token, entities: list[Entity]) -> str | None:
         words = head.doc[name[0].i : name[-1].i + 1]
         if covering and all(e.label == "ORG" for e in covering) and 2 <= len(words) <= 3:
             return words.text if all(t.is_title for t in words) else None
+    return None
+
+
+_STATE_NOUNS = {"country", "nation", "state"}
+
+
+def _the_country_s(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
+    """ "11 hostages arrived in Israel, the country's military said": the body of the
+    state the report named last ("Israel's military")."""
+    owner = next((c for c in mention.root.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lemma_.lower() not in _STATE_NOUNS:
+        return None
+    if not any(c.lower_ == "the" for c in owner.children):
+        return None  # "his country's army" is someone's
+    marker = next((c for c in owner.children if c.dep_ == "case"), None)
+    if marker is None or marker.i + 1 >= mention.end:
+        return None
+    for entity in reversed([e for e in entities if e.end <= mention.start_char]):
+        actor = aliases.lookup(entity.canonical or entity.text) if entity.label == "GPE" else None
+        if actor is not None and actor.country and actor.sector == "GOV":
+            return f"{actor.canonical}'s {mention[marker.i + 1 - mention.start :].text}"
     return None
 
 
@@ -363,6 +401,9 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     named = _named_in_apposition(head, entities)
     if named is not None:
         return named, True  # "Ukraine's Human Rights Ombudsman, Dmytro Lubinets, said"
+    owned = _the_country_s(mention, entities, aliases)
+    if owned is not None:
+        return owned, False
     for entity in entities:
         if entity.start <= head.idx < entity.end:
             name = entity.canonical or entity.text
