@@ -363,3 +363,30 @@ def test_a_count_beside_the_killed_with_its_own_participle_is_of_that_participle
         "offensive."
     )
     assert found["12,800"].category == "wounded"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "category"),
+    [
+        ("The Front handed over the body of soldier Aram Velin on Tuesday.", "the body",
+         "bodies_returned"),
+        ("The remains of the hostage who died in captivity were transferred to Northmark.",
+         "The remains", "bodies_returned"),
+    ],
+)  # fmt: skip
+def test_the_body_of_one_person_is_a_count_of_one(claims_of, sentence, phrase, category):
+    found = claims_of(sentence)[phrase]
+    assert (found.value, found.category) == (1, category)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The body of evidence against the men is large.",
+        "The Front handed over the bodies of Aram Velin and his two sons.",  # the sons count
+        "The remains of others are still in the tunnels.",
+        "Relatives carry the flag-draped coffin of soldier Aram Velin during his funeral.",
+    ],
+)
+def test_no_count_of_one_where_the_dead_are_no_one_person(claims_of, sentence):
+    assert not any(c.value == 1 for c in claims_of(sentence).values())

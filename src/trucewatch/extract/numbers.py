@@ -101,7 +101,7 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
             _vague(doc, i, lex) or _fraction(doc, i, lex) or _number(doc, i, lex, kind_at)
             if _candidate(token, lex)
             else None
-        )
+        ) or _one_body(doc, i, lex)
         if quantity is None:
             i += 1
             continue
@@ -112,6 +112,54 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
         found.append(quantity)
         i = quantity.last + 1
     return found
+
+
+_ONE_BODY = {"body", "coffin", "corpse", "remains"}
+
+
+def _one_body(doc: Doc, i: int, lex: dict) -> Quantity | None:
+    """ "the body of soldier Mohammad Hamieh", "the remains of a deceased hostage": the
+    dead one person, a count of one though no number says it."""
+    det = doc[i]
+    noun = det.head
+    if det.dep_ != "det" or det.lower_ not in ("the", "a", "an") or noun.i <= i:
+        return None
+    if noun.lower_ not in _ONE_BODY or (noun.tag_ != "NN" and noun.lower_ != "remains"):
+        return None
+    if any(c.i < noun.i and (c.like_num or c.tag_ == "CD") for c in noun.children):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whose = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if (
+        whose is None
+        or whose.tag_ not in ("NN", "NNP")
+        or any(c.dep_ == "conj" for c in whose.children)
+    ):
+        return None  # "the remains of others", "the bodies of Shiri Bibas and her sons"
+    people = set(lex["people"]) | set(lex["hostage_words"]) | set(lex["prisoner_words"])
+    # "of soldier Aram Velin": a name, or a person's noun, on the word or its compounds
+    words = [whose, *(c for c in whose.children if c.dep_ == "compound")]
+    if not any(w.ent_type_ == "PERSON" or w.lemma_.lower() in people for w in words):
+        return None
+    if not _handed_back(noun, lex):
+        return None  # "relatives carry the coffin of ...": a funeral, no return
+    return Quantity(i, noun.i, 1.0, 1.0, 1.0, None, noun, noun)
+
+
+_BROUGHT = {"transfer", "arrive", "cross", "transport"}
+
+
+def _handed_back(noun: Token, lex: dict) -> bool:
+    """The body's verb, or a release noun on the way to it, hands it back or brings it in."""
+    head = noun.head
+    for _ in range(4):
+        lemma = head.lemma_.lower()
+        if lemma in lex["verbs"]["released"] or lemma in _BROUGHT:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _candidate(token: Token, lex: dict) -> bool:
