@@ -715,3 +715,27 @@ def test_the_warring_parties_are_the_pair_the_report_names(records_of):
     [later] = [e for _, e in events if e.trigger == "exchanged"][1:]
     assert later.actor == ["Armenia", "Azerbaijan"]
     assert later.actor_mention == "the warring parties"
+
+
+def test_a_commitment_to_release_is_the_committed_side_s_plan(records_of):
+    events = records_of(
+        "Over the next two days, the Front has committed to releasing 20 women.", "event"
+    )
+    [release] = [e for _, e in events if e.mode == "release"]
+    assert (release.actor, release.status) == (["Front"], "planned")
+
+
+def test_each_side_is_the_pair_the_report_names(records_of):
+    events = records_of(
+        "Russia and Ukraine exchanged 372 prisoners on Wednesday. Putin had said the exchange "
+        "would take place, with each side releasing 175 prisoners.",
+        "event",
+    )
+    [each] = [e for _, e in events if e.trigger == "releasing"]
+    assert each.actor == ["Russia", "Ukraine"]
+
+
+def test_two_sides_joined_by_a_hyphen_are_the_truce_s(records_of):
+    events = records_of("The Israel-Hamas truce was expected to begin on Thursday.", "event")
+    [truce] = [e for _, e in events if e.mode == "ceasefire"]
+    assert truce.actor == ["Israel", "Hamas"]

@@ -53,8 +53,10 @@ def subject_for(token: Token) -> Token | None:
         accused = closest(head.head, "dobj")  # "accused the army of detaining students"
         if accused is not None:
             return accused
-    if token.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
-        return subject_for(head.head)  # "the two sides took a step by swapping prisoners"
+    if token.dep_ == "pcomp" and head.lower_ in ("by", "to") and head.head.pos_ == "VERB":
+        # "the two sides took a step by swapping prisoners", "Hamas has committed to
+        # releasing another 20"
+        return subject_for(head.head)
     if infinitive and token.dep_ in ("xcomp", "ccomp") and head.i != token.i:
         # "urged the two sides to withdraw", "called on the mediators to hold": the
         # one urged is the one who is to act (object control)

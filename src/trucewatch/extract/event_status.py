@@ -89,4 +89,6 @@ def is_planned(verb: Token, chain: list[Token], words) -> bool:
             return True
         if head.dep_ in ("acomp",) and head.lemma_.lower() in words["plan"]:
             return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to":  # "committed to releasing 20"
+        return verb.head.head.lemma_.lower() in words["plan"]
     return bool(verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in words["plan"])

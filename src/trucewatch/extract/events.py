@@ -218,7 +218,8 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         theme = sense.subject is not None
         things = sense.type in ("ASSAULT", "COERCE")
         if theme:
-            actor = between(subject_for(token), resolver)
+            subject_noun = subject_for(token)
+            actor = between(subject_noun, resolver) or _hyphenated_pair(subject_noun, resolver)
             if actor is None and sense.mode == "ceasefire":
                 actor = _sides_of_the_war(token, resolver)
         else:
@@ -408,6 +409,28 @@ def _held_by(freed: Token, verb: Token) -> Token | None:
 _WARS = {"war", "conflict", "fighting", "hostilities"}
 
 
+def _hyphenated_pair(noun: Token | None, resolver: Resolver) -> Participant | None:
+    """ "The Israel-Hamas truce", "a Russia–Ukraine swap": two sides joined by a hyphen
+    on the noun."""
+    if noun is None:
+        return None
+    for second in children(noun, "nmod", "compound", "amod"):
+        first = next((c for c in children(second, "compound") if c.i == second.i - 2), None)
+        if first is None or noun.doc[first.i + 1].text not in ("-", "–", "—"):
+            continue
+        names = [resolver.country_or_name(first), resolver.country_or_name(second)]
+        if None in names or names[0] == names[1]:
+            continue
+        actors = [resolver.aliases.lookup(n) for n in names]
+        return Participant(
+            names,
+            noun.doc[first.i : second.i + 1],
+            [a.country if a else None for a in actors],
+            [a.sector if a else None for a in actors],
+        )
+    return None
+
+
 def _sides_of_the_war(verb: Token, resolver: Resolver) -> Participant | None:
     """ "The ceasefire, which began on 10 October, ... the war between Israel and Hamas":
     a ceasefire with no parties of its own is between the sides of the war its sentence
@@ -545,6 +568,8 @@ def noun_event(
                 break
     if actor is None and token.dep_ in ("nsubj", "nsubjpass") and _taking_place(token.head):
         actor = between(token.head, resolver)  # "a swap took place between Moscow and Kyiv"
+    if actor is None:
+        actor = _hyphenated_pair(token, resolver)  # "the Israel-Hamas truce"
     if actor is None:
         for child in children(token, "amod", "compound"):
             name = resolver.country_or_name(child)

@@ -171,8 +171,8 @@ _SIDES = {
 
 def the_pair_by_a_common_noun(found: list, pair: Participant | None) -> None:
     """ "Yemen's warring parties exchanged 320 prisoners", "talks between the Caucasian
-    nations": a plural noun for sides, named no otherwise, is the one pair of sides the
-    report names (``_the_pair``), in place."""
+    nations", "each side releasing 175": a noun for the sides, named no otherwise, is
+    the one pair of sides the report names (``_the_pair``), in place."""
     if pair is None:
         return
     for item in found:
@@ -180,7 +180,8 @@ def the_pair_by_a_common_noun(found: list, pair: Participant | None) -> None:
         if actor is None or len(actor.names) != 1 or actor.mention is None:
             continue
         head = actor.mention.root
-        if head.tag_ == "NNS" and not head.ent_type_ and head.lemma_.lower() in _SIDES:
+        each = head.tag_ == "NN" and any(c.lower_ == "each" for c in head.children)
+        if (head.tag_ == "NNS" or each) and not head.ent_type_ and head.lemma_.lower() in _SIDES:
             # the pair's names, on the words the sentence calls them by
             item.actor = Participant(
                 list(pair.names), actor.mention, list(pair.countries), list(pair.sectors)
