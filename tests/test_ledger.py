@@ -633,3 +633,22 @@ def test_a_day_s_count_of_the_party_s_people_and_foreigners_is_not_the_deal_s():
     ]  # fmt: skip
     row = obligation(ledger(agreement, claims, dt.date(2031, 3, 3)), "captives")
     assert row["delivered"]["best"] == 13
+
+
+@pytest.mark.parametrize(
+    ("what", "categories"),
+    [("Palestinian prisoners", ("prisoners_released",)),
+     ("soldier", ("prisoners_released",)),
+     ("Ukrainian prisoners of war", ("prisoners_released",)),
+     ("bodies of hostages", ("bodies_returned",)),
+     ("kidnapped passengers", ("hostages_released",))],
+)  # fmt: skip
+def test_what_an_obligation_counts_is_read_as_users_write_it(what, categories):
+    spec = SPEC.replace("what: prisoners, quantity: 300", f"what: {what}, quantity: 300")
+    agreement = parse_spec(spec)
+    assert agreement.phases[0].obligations[1].categories == categories
+
+
+def test_a_what_that_names_nothing_counted_is_refused():
+    with pytest.raises(SpecError, match="ceasefire days"):
+        parse_spec(SPEC.replace("what: prisoners, quantity: 300", "what: ceasefire days"))

@@ -65,7 +65,17 @@ class Obligation(_Strict):
         """Figure categories that count towards this obligation."""
         if self.category:
             return (self.category,)
-        return WHAT_CATEGORIES.get(self.what.casefold(), (self.what.casefold(),))
+        return categories_of(self.what) or (self.what.casefold(),)
+
+    @model_validator(mode="after")
+    def _known_what(self) -> Obligation:
+        if self.category is None and not categories_of(self.what):
+            known = ", ".join(sorted(WHAT_CATEGORIES))
+            raise ValueError(
+                f"what: {self.what!r} names nothing the ledger counts; use one of {known}, "
+                "or give category: directly"
+            )
+        return self
 
 
 class Phase(_Strict):
@@ -130,6 +140,29 @@ def _what_categories() -> dict[str, tuple[str, ...]]:
 
 
 WHAT_CATEGORIES = _what_categories()
+_CATEGORY_NAMES = frozenset(c for cats in WHAT_CATEGORIES.values() for c in cats)
+
+
+@lru_cache(maxsize=256)
+def categories_of(what: str) -> tuple[str, ...]:
+    """The categories a spec's ``what`` counts: a listed word, a category's own name,
+    or a listed word at the end of the phrase, singular or plural ("Palestinian
+    prisoners", "soldier"); empty when none."""
+    words = what.casefold().split()
+    phrase = " ".join(words)
+    if phrase in _CATEGORY_NAMES:
+        return (phrase,)
+    if phrase not in WHAT_CATEGORIES and "of" in words[1:]:
+        # "bodies of hostages", "remains of the soldiers": the word before "of" says what
+        head = categories_of(" ".join(words[: words.index("of", 1)]))
+        if head:
+            return head
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        for form in (tail, f"{tail}s", tail.removesuffix("s")):
+            if form in WHAT_CATEGORIES:
+                return WHAT_CATEGORIES[form]
+    return ()
 
 
 def load_spec(path: str | Path) -> Agreement:
