@@ -248,3 +248,18 @@ def test_a_swap_with_one_phase_a_day_keeps_each_day_to_its_phase(tmp_path, as_of
     for day, expected in enumerate(days, start=1):
         for side in ("southlanders", "northmarkers"):
             assert obligation(result, f"{side}-{day}")["delivered"]["best"] == expected
+
+
+def test_a_truce_with_one_phase_per_exchange_keeps_each_exchange_to_its_phase(tmp_path):
+    """ "Three more hostages were released, bringing the number freed to 15": three more
+    meets the phase's promise of three, and is still that day's exchange, not a total."""
+    url = f"sqlite:///{tmp_path / 'by-exchange.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "truce-by-exchange")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "truce-by-exchange-2031.yaml"), db, dt.date(2031, 2, 2)
+        )
+    delivered = [obligation(result, f"hostages-{n}")["delivered"]["best"] for n in (1, 2, 3, 4)]
+    assert delivered == [3, 4, 3, 3]
+    prisoners = [obligation(result, f"prisoners-{n}")["delivered"]["best"] for n in (1, 2, 3, 4)]
+    assert prisoners == [90, 200, 110, 183]

@@ -664,7 +664,8 @@ def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
     ("Hamas released 20 living hostages and handed over the remains of 13 more captives
     in exchange for nearly 2,000 prisoners", against promises of 20 and about 1,968).
     Their other figures are totals to date too, not the exchanges of the report's day.
-    A figure of both sides together or of another kind of promise does not count."""
+    A figure of both sides together, of another kind of promise, or added to the ones
+    before ("three more") does not count."""
     wholes: dict[str, list[float]] = defaultdict(list)
     for o in phase.obligations:
         if o.quantity and o.quantity >= 2:
@@ -679,6 +680,7 @@ def recap_sentences(phase: Phase, claims: Iterable[dict]) -> set[tuple]:
         and c.get("modality") == "reported"
         and c.get("value") is not None
         and c.get("each") is not False
+        and not c.get("increment")  # "three more hostages" is the day's, whatever it meets
         and any(_meets(c["value"], whole) for whole in wholes[c["category"]])
     }
     if not found:
