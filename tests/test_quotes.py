@@ -560,3 +560,14 @@ def test_the_country_s_body_is_that_of_the_state_named_last(nlp):
     )
     assert find(found, "11 hostages").speaker == "Israel's military"
     assert find(found, "army had left").speaker == "pilot"
+
+
+def test_both_countries_are_the_two_states_last_named_together(nlp):
+    found = quotes(
+        nlp,
+        "Washington welcomed the announcement by Armenia and Azerbaijan of the release of "
+        "detainees. Both countries have said a peace agreement could be signed this year. "
+        "Israel and the United States met in Washington. The two sides said the talks went well.",
+    )
+    assert find(found, "peace agreement").speaker == "Armenia and Azerbaijan"
+    assert find(found, "talks went well").speaker != "Israel and United States"

@@ -535,6 +535,7 @@ def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
 
 
 _PAIR_NOUNS = {"side", "country", "nation", "party", "neighbour", "neighbor", "foe", "rival"}
+_STATE_PAIR_NOUNS = {"country", "nation", "neighbour", "neighbor"}
 
 
 def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
@@ -556,12 +557,15 @@ def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -
         return actor.principal or actor.canonical
 
     at = {e.start: e for e in entities}
+    # "both countries" are the two states last named together, whatever they did
+    # together; "the two sides" only two named as the sides of something
+    states = head.lemma_.lower() in _STATE_PAIR_NOUNS
     for entity in reversed([e for e in entities if e.end <= mention.start_char]):
         first = party(entity)
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if first is None or span is None:
             continue
-        if not _set_against_each_other(span.root):
+        if not (states and entity.label == "GPE") and not _set_against_each_other(span.root):
             continue
         partners = [c for c in span.root.children if c.dep_ == "conj"]
         for partner in partners:
