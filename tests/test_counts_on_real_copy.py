@@ -390,3 +390,23 @@ def test_the_body_of_one_person_is_a_count_of_one(claims_of, sentence, phrase, c
 )
 def test_no_count_of_one_where_the_dead_are_no_one_person(claims_of, sentence):
     assert not any(c.value == 1 for c in claims_of(sentence).values())
+
+
+def test_a_day_before_the_clause_s_subject_dates_the_saying_not_the_count(claims_of):
+    found = claims_of(
+        "Azerbaijan said on Saturday it had received 390 servicemen and civilians on Friday.",
+        "2031-05-24",  # a Saturday
+    )
+    assert found["390 servicemen"].date.isoformat() == "2031-05-23"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("390 Armenians return home in first stage of huge swap", "390 Armenians"),
+        ("Armenia got back 390 of its citizens on Friday in the first stage of the exchange.",
+         "390 of its citizens"),
+    ],
+)  # fmt: skip
+def test_a_side_s_people_home_in_a_swap_are_prisoners(claims_of, sentence, phrase):
+    assert claims_of(sentence)[phrase].category == "prisoners_released"

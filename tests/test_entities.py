@@ -75,3 +75,16 @@ def test_user_alias_file_extends_the_table(nlp, tmp_path):
 def test_lower_case_words_are_not_acronyms(nlp):
     records = entities(nlp, "Who will pay? Tell us what the mediators said.")
     assert not [r for r in records if r.canonical in {"World Health Organization", "United States"}]
+
+
+def test_two_known_names_joined_by_a_hyphen_are_two_entities(nlp):
+    from trucewatch.extract.actors import default_table
+    from trucewatch.extract.entities import extract_entities
+    from trucewatch.ingest.documents import make_document
+    from trucewatch.ingest.readers import RawReport
+
+    document = make_document(
+        RawReport(text=" date 2031-05-26 The Armenia-Azerbaijan swap ended on Sunday.", origin="t")
+    )
+    names = [e.canonical for e in extract_entities(nlp(document.body), document, default_table())]
+    assert names == ["Armenia", "Azerbaijan"]

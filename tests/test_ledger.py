@@ -652,3 +652,33 @@ def test_what_an_obligation_counts_is_read_as_users_write_it(what, categories):
 def test_a_what_that_names_nothing_counted_is_refused():
     with pytest.raises(SpecError, match="ceasefire days"):
         parse_spec(SPEC.replace("what: prisoners, quantity: 300", "what: ceasefire days"))
+
+
+def test_a_figure_dated_only_by_a_month_begun_before_the_phase_is_not_the_phase_s():
+    """ "Earlier this month the two sides swapped 205 each", in a report of the phase's
+    second day, after a swap of 205 before the phase began."""
+    claims = [
+        claim("hostages_released", 5, "a", "2031-03-04", date="2031-03-04"),
+        claim("hostages_released", 5, "b", "2031-03-12", as_of="2031-03-11", period=True),
+        claim("hostages_released", 3, "c", "2031-03-12", date="2031-03-11"),
+    ]
+    mid_month = parse_spec(SPEC.replace("start: 2031-03-01", "start: 2031-03-10"))
+    row = obligation(ledger(mid_month, claims, dt.date(2031, 3, 13)), "captives")
+    assert row["delivered"]["best"] == 3
+
+
+def test_an_undated_figure_takes_the_day_its_report_gives_the_other_side_s_release():
+    swap = SPEC.replace("Riverland Front, what: hostages, quantity: 20", "Riverland Front, "
+                        "what: prisoners, quantity: 300")  # fmt: skip
+    claims = [  # "Another 40 Northmark soldiers came home on Sunday ... the Front said 40 of
+        # its fighters had returned" (undated), in a report of Monday
+        claim("prisoners_released", 40, "a", "2031-03-03", date="2031-03-02",
+              received_by=["Northmark"]),
+        claim("prisoners_released", 40, "a", "2031-03-03", received_by=["Riverland Front"]),
+        claim("prisoners_released", 35, "b", "2031-03-03", date="2031-03-03",
+              received_by=["Riverland Front"]),
+        claim("prisoners_released", 35, "c", "2031-03-03", date="2031-03-03",
+              received_by=["Riverland Front"]),
+    ]  # fmt: skip
+    row = obligation(ledger(parse_spec(swap), claims, dt.date(2031, 3, 4)), "detainees")
+    assert (row["delivered"]["best"], row["exchanges"]) == (75, 2)

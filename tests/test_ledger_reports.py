@@ -263,3 +263,20 @@ def test_a_truce_with_one_phase_per_exchange_keeps_each_exchange_to_its_phase(tm
     assert delivered == [3, 4, 3, 3]
     prisoners = [obligation(result, f"prisoners-{n}")["delivered"]["best"] for n in (1, 2, 3, 4)]
     assert prisoners == [90, 200, 110, 183]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "each"), [("2031-05-24", 390), ("2031-05-25", 697), ("2031-05-26", 1000)]
+)
+def test_a_swap_told_the_next_day_by_each_side_of_its_own_people(tmp_path, as_of, each):
+    """The swap of earlier in the month ("earlier this month ... 205 each") is none of
+    this one; "Azerbaijan said on Saturday it had received 390 ... on Friday" is
+    Friday's; "the Armenia-Azerbaijan swap" names both sides."""
+    url = f"sqlite:///{tmp_path / 'next-day.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "swap-told-next-day")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "swap-told-next-day-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    assert obligation(result, "armenia")["delivered"]["best"] == each
+    assert obligation(result, "azerbaijan")["delivered"]["best"] == each

@@ -344,3 +344,8 @@ def test_whose_soldiers_through_nested_of_phrases(claims_of):
 def test_a_day_before_the_names_of_the_sides_is_no_part_of_them(claims_of):
     found = claims_of("On Sunday Northmark and Southland freed 90 prisoners each.")
     assert found["90 prisoners"].released_by == ["Northmark", "Southland"]
+
+
+def test_people_home_to_each_side_are_each_side_s(claims_of):
+    found = claims_of("The third stage on Sunday brought 303 more prisoners home to each side.")
+    assert found["303 more prisoners"].each is True

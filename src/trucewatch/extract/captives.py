@@ -12,7 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from trucewatch.extract.actors import default_table
-from trucewatch.extract.clauses import CUSTODY
+from trucewatch.extract.clauses import CUSTODY, SWAPPING
 from trucewatch.extract.numbers import Quantity, lexicon
 from trucewatch.extract.speakers import is_armed_group
 from trucewatch.extract.speakers import subject_of as speaker_subject
@@ -233,7 +233,22 @@ def hostage_or_prisoner(
         return "prisoners"  # servicemen freed, and nothing says hostages: prisoners of war
     if _captive_like(q) and _captors_named_near(q, doc):
         return "hostages"  # "Bandits have released four ... Four regained their freedom"
+    if not told["hostages"] and _one_side_s_people(q) and _in_a_swap(sentence):
+        return "prisoners"  # "390 Armenians return home in the first stage of the swap"
     return None
+
+
+def _one_side_s_people(q: Quantity) -> bool:
+    """ "390 Armenians", "390 of its citizens": the people of a state or side."""
+    if q.noun is None:
+        return False
+    return bool(_people_of(q.noun)) or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in q.noun.children
+    )
+
+
+def _in_a_swap(sentence) -> bool:
+    return any(t.lemma_.lower() in SWAPPING for t in sentence)
 
 
 def _people_of(noun: Token) -> set[str]:

@@ -55,7 +55,7 @@ def extract_entities(doc: Doc, document: Document, aliases: AliasTable) -> list[
     for ent in doc.ents:
         if ent.label_ not in LABELS | PERSON_CONFUSIONS:
             continue
-        for part in split_coordination(ent):
+        for part in (p for whole in split_coordination(ent) for p in split_pair(whole, aliases)):
             span = trim(part)
             if span is not None and (not in_heading(span) or aliases.lookup(span.text)):
                 spans.append((span, ent.label_))
@@ -172,6 +172,21 @@ def is_a_time(token) -> bool:
     """ "On Sunday Northmark and Southland freed ...": a day the tagger or the parse runs
     into the name after it."""
     return token.ent_type_ in ("DATE", "TIME") or token.lower_ in WEEKDAYS
+
+
+_HYPHENS = {"-", "–", "—"}
+
+
+def split_pair(span: Span, aliases: AliasTable) -> list[Span]:
+    """ "the Armenia-Azerbaijan swap": two names the alias table knows, joined by a hyphen
+    into one mention, are two."""
+    cuts = [t.i for t in span if t.text in _HYPHENS]
+    if len(cuts) != 1:
+        return [span]
+    parts = [span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]]
+    if all(len(p) and aliases.lookup(p.text) is not None for p in parts):
+        return parts
+    return [span]
 
 
 def trim(span: Span) -> Span | None:

@@ -134,8 +134,8 @@ def each_side(span: Span, claim: Claim) -> bool | None:
             # "103 prisoners from each side", "each side freed 103", "the number each
             # side has freed"; "900 detainees from both sides": together
             return token.lower_ == "each" and (
-                side.head.lower_ in ("from", "by") or side.dep_ == "nsubj"
-            )
+                side.head.lower_ in ("from", "by", "to") or side.dep_ == "nsubj"
+            )  # "303 more prisoners home to each side": each side's
     value = claim.value
     for match in _FOR_SAME.finditer(span.sent.text):
         left, right = (int(g.replace(",", "")) for g in match.groups())

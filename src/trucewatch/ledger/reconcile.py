@@ -534,6 +534,7 @@ def reconcile_obligation(
             )
         ],
         counted,
+        [c for c in pool if c.get("modality") == "reported" and not c.get("cumulative")],
     )
     if told_before is not None:
         figures = _told_in_the_phase_before(figures, told_before)
@@ -566,7 +567,7 @@ def reconcile_obligation(
 
     weighed: list[tuple[str, dict]] = []  # (kind, figure): the evidence, in order
     accepted = running_total(totals, conflicts, weighed, ceiling)
-    exchanges = cluster_exchanges(figures)
+    exchanges = cluster_exchanges(_placed_in_the_phase(figures, phase))
     for exchange in exchanges:
         group = exchange["claims"]
         exchange.update(_decision("exchange", exchange["day"], exchange["claim"], group))
@@ -910,17 +911,21 @@ def _rounds(claim: dict, exact) -> bool:
     return abs(exact - value) <= ROUNDING * exact
 
 
-def per_report_figures(claims: list[dict], context: list[dict] = ()) -> list[tuple[dt.date, dict]]:
+def per_report_figures(
+    claims: list[dict], context: list[dict] = (), dated_by: list[dict] = ()
+) -> list[tuple[dt.date, dict]]:
     """One figure per report and day: the largest (the others are parts or back-references).
 
     "390 people each, including 120 civilians" is one exchange of 390; "the
     three hostages appeared thin" repeats the three freed. A figure without a
     date of its own belongs to the latest exchange its report dates, if any
     ("eight captives on Thursday ... all five Thai workers"), else to the day
-    it was known.
+    it was known. ``dated_by``: the report's other figures whose days count too (the
+    other side's release in a swap: "Another 307 came home on Saturday ... Baku said 307
+    of its servicemen had returned").
     """
     dated: dict[str, list[dt.date]] = defaultdict(list)
-    for claim in claims:
+    for claim in [*claims, *dated_by]:
         if claim.get("date"):
             dated[claim["doc"]].append(_day(claim["date"]))
     best: dict[tuple[str, dt.date], dict] = {}
@@ -1010,6 +1015,28 @@ def cluster_exchanges(figures: list[tuple[dt.date, dict]]) -> list[dict]:
         home["claims"].append(claim)
         home["claim"] = _consensus(home["claims"])[0]
     return exchanges
+
+
+def _placed_in_the_phase(
+    figures: list[tuple[dt.date, dict]], phase: Phase
+) -> list[tuple[dt.date, dict]]:
+    """ "Earlier this month the two sides swapped 205 each", in a report of the phase's
+    second day: a figure dated only by a month that began before the phase may be a
+    release before it (the swap of 6 May). It is the phase's only where it repeats a
+    figure the phase's reports give a day ("two were released in November")."""
+    if phase.start is None:
+        return figures
+
+    def before_the_phase(claim: dict) -> bool:
+        day = known_on(claim)
+        return bool(claim.get("period")) and day is not None and day.replace(day=1) < phase.start
+
+    dated = {c["value"] for _, c in figures if not c.get("period")}
+    return [
+        (day, c)
+        for day, c in figures
+        if not before_the_phase(c) or c["value"] in dated or reviewed(c)
+    ]
 
 
 def _same_figure_that_day(claim: dict, day: dt.date, exchanges: list[dict]) -> dict | None:
