@@ -682,3 +682,19 @@ def test_an_undated_figure_takes_the_day_its_report_gives_the_other_side_s_relea
     ]  # fmt: skip
     row = obligation(ledger(parse_spec(swap), claims, dt.date(2031, 3, 4)), "detainees")
     assert (row["delivered"]["best"], row["exchanges"]) == (75, 2)
+
+
+def test_a_party_s_people_counted_as_what_it_frees_itself_are_the_other_side_s_release():
+    """ "Four Northmark soldiers were handed to the Red Cross": counted as prisoners (the
+    word of what Northmark frees), they are the Front's captives, freed by the Front."""
+    day = {"date": "2031-03-02"}
+    claims = [
+        claim("hostages_released", 3, "a", "2031-03-02", released_by=["Riverland Front"], **day),
+        claim("prisoners_released", 4, "b", "2031-03-09", received_by=["Northmark"],
+              date="2031-03-08"),
+        claim("prisoners_released", 200, "b", "2031-03-09", released_by=["Northmark"],
+              date="2031-03-08"),
+    ]  # fmt: skip
+    result = ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10))
+    assert obligation(result, "captives")["delivered"]["best"] == 7
+    assert obligation(result, "detainees")["delivered"]["best"] == 200

@@ -442,6 +442,28 @@ def own_figures(
 SIBLINGS = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
 
 
+def _misnamed_for(obligation: Obligation, phase: Phase, sides: Sides):
+    """ "Four Israeli soldiers were handed to the Red Cross": people of a party, counted in
+    the category of what that party itself frees (prisoners), are none of its release;
+    they are the other side's captives, under the other side's word (hostages)."""
+    siblings = {SIBLINGS[c] for c in obligation.categories if c in SIBLINGS}
+    freeing = defaultdict(set)  # category -> the parties of the phase that free it
+    for o in phase.obligations:
+        for category in o.categories:
+            freeing[category].add(o.party)
+
+    def misnamed(claim: dict) -> bool:
+        category = claim.get("category")
+        if category not in siblings or sides.of(claim.get("released_by")):
+            return False
+        receivers = sides.whose(claim.get("received_by"))
+        return (
+            bool(receivers) and obligation.party not in receivers and receivers <= freeing[category]
+        )
+
+    return misnamed
+
+
 def _named_otherwise(categories: set[str], phase: Phase) -> set[str]:
     """The sibling categories no obligation of the phase counts: a figure of one of them
     that a report gives to the obligation's party counts for it."""
@@ -470,6 +492,7 @@ def reconcile_obligation(
     categories = set(obligation.categories)
     sides = sides or Sides()
     borrowed = _named_otherwise(categories, phase)
+    misnamed = _misnamed_for(obligation, phase, sides)
     pool = [
         c
         for c in claims
@@ -477,6 +500,7 @@ def reconcile_obligation(
         and (
             c.get("category") in categories
             or (c.get("category") in borrowed and counts_for(c, obligation.party, sides, holders))
+            or (misnamed(c) and counts_for(c, obligation.party, sides, holders))
         )
     ]
     # A reviewer who says which obligation a figure counts for has the last word on it.
