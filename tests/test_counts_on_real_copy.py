@@ -410,3 +410,10 @@ def test_a_day_before_the_clause_s_subject_dates_the_saying_not_the_count(claims
 )  # fmt: skip
 def test_a_side_s_people_home_in_a_swap_are_prisoners(claims_of, sentence, phrase):
     assert claims_of(sentence)[phrase].category == "prisoners_released"
+
+
+def test_a_live_blog_entry_in_the_perfect_tells_that_moment_not_a_total(claims_of):
+    found = claims_of(
+        "LIVE: the exchange\n10:05 GMT – The Front has handed four soldiers to the Red Cross."
+    )
+    assert found["four soldiers"].cumulative is False

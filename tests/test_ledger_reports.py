@@ -302,3 +302,21 @@ def test_a_truce_told_week_by_week(tmp_path, as_of, hostages, prisoners, bodies)
         assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
     assert obligation(result, "bodies")["delivered"]["best"] == bodies
+
+
+@pytest.mark.parametrize(
+    ("as_of", "hostages", "prisoners"), [("2031-01-20", 3, 90), ("2031-01-25", 7, 290)]
+)
+def test_reports_that_name_the_sides_only_by_their_peoples_feed_the_ledger(
+    tmp_path, as_of, hostages, prisoners
+):
+    """ "The Palestinian militant group freed three women": the report names no party,
+    but a party's people; a live blog's "has handed four soldiers" is that moment's."""
+    url = f"sqlite:///{tmp_path / 'peoples.db'}"
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / "named-by-their-people")], db).errors
+        result = ledger_from_db(
+            load_spec(DATA / "named-by-their-people-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+    assert obligation(result, "hostages")["delivered"]["best"] == hostages
+    assert obligation(result, "prisoners")["delivered"]["best"] == prisoners

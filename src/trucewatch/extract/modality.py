@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.numbers import Quantity, lexicon
+from trucewatch.extract.records import doc_text
 from trucewatch.extract.timex import WEEKDAYS
 
 
@@ -264,7 +265,13 @@ def cumulative(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                 for c in head.children
             )
-            if perfect and category != "other" and not _known_group(q) and not _on_one_day(head):
+            if (
+                perfect
+                and category != "other"
+                and not _known_group(q)
+                and not _on_one_day(head)
+                and not _live_entry(head)
+            ):
                 return True  # "have been freed", "has killed"
             if _over_rounds(head) or _over_a_period(head):
                 return True
@@ -342,6 +349,17 @@ _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _NTH = re.compile(r"\d+(?:st|nd|rd|th)")
 _LATEST = {"latest", "final", "last", "next", "initial", "single"}
 _ONE_DAY = {*WEEKDAYS, "today", "yesterday", "tonight"}
+
+
+_CLOCK_LINE = re.compile(r"\s*\d{1,2}[:.]\d\d\b")
+
+
+def _live_entry(verb: Token) -> bool:
+    """ "10:05 GMT – The group has handed four soldiers to the Red Cross": a live blog's
+    entry tells what just happened, not a running total."""
+    text = doc_text(verb.doc)
+    line = text.rfind("\n", 0, verb.idx) + 1
+    return bool(_CLOCK_LINE.match(text, line, verb.idx))
 
 
 def _on_one_day(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from trucewatch.ledger.spec import (
     load_spec,
     parse_spec,
     party_names,
+    party_peoples,
     party_words,
 )
 from trucewatch.ledger.timeline import timeline
@@ -67,7 +68,9 @@ def agreement_figures(agreement: Agreement, db, as_of: dt.date) -> list[dict]:
     figures come as the reviews left them, each with ``review``; rejected ones
     are kept, marked, for ``ledger`` to leave out and list.
     """
-    names, words = party_names(agreement), party_words(agreement)
+    # a report that names a party, or its people ("583 Palestinian prisoners were freed")
+    names = party_names(agreement).union(*party_peoples(agreement).values())
+    words = party_words(agreement)
     found: dict[tuple, dict] = {}
     for phase in agreement.phases:
         if phase.start is None or phase.start - LEAD_IN > as_of:

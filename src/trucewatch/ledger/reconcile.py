@@ -60,7 +60,14 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from trucewatch.extract.actors import country_code, default_table
-from trucewatch.ledger.spec import Agreement, Obligation, Phase, party_names, state_of
+from trucewatch.ledger.spec import (
+    Agreement,
+    Obligation,
+    Phase,
+    party_names,
+    party_peoples,
+    state_of,
+)
 
 APPROX_COMPLETE = 0.95  # an approximate promise counts as met at 95%
 TERM_TOLERANCE = 0.05  # a stated term within 5% of an approximate promise agrees with it
@@ -257,22 +264,10 @@ def _named_by_role(agreement: Agreement) -> dict[str, set[str]]:
 
 
 def _peoples(agreement: Agreement) -> dict[str, set[str]]:
-    """Each party's people: the nationalities of its country when no other party of the
-    agreement is of that country (Hamas and Palestinians; not two Yemeni parties)."""
-    table = default_table()
-    countries: dict[str, str] = {}
-    for party in agreement.parties:
-        actor = table.lookup(party) or state_of(party, table)
-        if actor is not None and actor.country:
-            countries[party] = actor.country
-    alone = {c for c in countries.values() if list(countries.values()).count(c) == 1}
-    people: dict[str, set[str]] = defaultdict(set)
-    for actor in table.actors.values():
-        if actor.label != "NORP" or actor.country not in alone:
-            continue
-        party = next(p for p, c in countries.items() if c == actor.country)
-        people[party] |= {n.casefold() for n in (actor.canonical, *actor.aliases)}
-    return dict(people)
+    """Each party's people (``party_peoples``), case-folded."""
+    return {
+        party: {n.casefold() for n in names} for party, names in party_peoples(agreement).items()
+    }
 
 
 def counts_for(

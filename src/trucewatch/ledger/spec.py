@@ -236,6 +236,26 @@ def party_names(
     return names
 
 
+def party_peoples(agreement: Agreement, aliases: AliasTable | None = None) -> dict[str, set[str]]:
+    """Each party's people: the nationalities of its country ("Israelis", "Palestinians"
+    for Hamas) when no other party of the agreement is of that country (not two Yemeni
+    parties)."""
+    aliases = aliases or default_table()
+    countries: dict[str, str] = {}
+    for party in agreement.parties:
+        actor = aliases.lookup(party) or state_of(party, aliases)
+        if actor is not None and actor.country:
+            countries[party] = actor.country
+    alone = {c for c in countries.values() if list(countries.values()).count(c) == 1}
+    people: dict[str, set[str]] = {}
+    for actor in aliases.actors.values():
+        if actor.label != "NORP" or actor.country not in alone:
+            continue
+        party = next(p for p, c in countries.items() if c == actor.country)
+        people.setdefault(party, set()).update((actor.canonical, *actor.aliases))
+    return people
+
+
 def party_words(agreement: Agreement, aliases: AliasTable | None = None) -> set[str]:
     """The names of the parties no report can name as an entity ("Terrorists", "the
     kidnappers": parties the alias table does not know), to find their reports by
