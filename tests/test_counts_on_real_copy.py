@@ -417,3 +417,8 @@ def test_a_live_blog_entry_in_the_perfect_tells_that_moment_not_a_total(claims_o
         "LIVE: the exchange\n10:05 GMT – The Front has handed four soldiers to the Red Cross."
     )
     assert found["four soldiers"].cumulative is False
+
+
+def test_people_returned_to_each_side_are_prisoners_where_no_one_speaks_of_hostages(claims_of):
+    found = claims_of("Over two days, 697 people have been returned to each side, officials said.")
+    assert found["697 people"].category == "prisoners_released"

@@ -698,3 +698,16 @@ def test_a_party_s_people_counted_as_what_it_frees_itself_are_the_other_side_s_r
     result = ledger(parse_spec(SPEC), claims, dt.date(2031, 3, 10))
     assert obligation(result, "captives")["delivered"]["best"] == 7
     assert obligation(result, "detainees")["delivered"]["best"] == 200
+
+
+def test_a_party_s_people_are_its_state_s_demonyms_and_its_nationals():
+    from trucewatch.ledger.spec import party_peoples
+
+    swap = parse_spec(SPEC.replace("[Northmark, Riverland Front]", "[Armenia, Azerbaijan]")
+                      .replace("party: Riverland Front", "party: Azerbaijan")
+                      .replace("party: Northmark", "party: Armenia"))  # fmt: skip
+    assert {"Armenian", "Armenians"} <= party_peoples(swap)["Armenia"]
+    gaza = parse_spec(SPEC.replace("[Northmark, Riverland Front]", "[Israel, Hamas]")
+                      .replace("party: Riverland Front", "party: Hamas")
+                      .replace("party: Northmark", "party: Israel"))  # fmt: skip
+    assert "Palestinians" in party_peoples(gaza)["Hamas"]

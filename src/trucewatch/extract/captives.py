@@ -239,16 +239,23 @@ def hostage_or_prisoner(
 
 
 def _one_side_s_people(q: Quantity) -> bool:
-    """ "390 Armenians", "390 of its citizens": the people of a state or side."""
+    """ "390 Armenians", "390 of its citizens", "697 people": people, of a state or not."""
     if q.noun is None:
         return False
-    return bool(_people_of(q.noun)) or any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in q.noun.children
+    return (
+        bool(_people_of(q.noun))
+        or q.noun.lemma_.lower() in ("people", "person", "citizen", "national")
+        or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in q.noun.children)
     )
 
 
 def _in_a_swap(sentence) -> bool:
-    return any(t.lemma_.lower() in SWAPPING for t in sentence)
+    """A swap, or people sent home to each side ("697 returned to each side")."""
+    sides = any(
+        t.lemma_ == "side" and any(c.lower_ in ("each", "both") for c in t.children)
+        for t in sentence
+    )
+    return sides or any(t.lemma_.lower() in SWAPPING for t in sentence)
 
 
 def _people_of(noun: Token) -> set[str]:

@@ -253,6 +253,11 @@ def party_peoples(agreement: Agreement, aliases: AliasTable | None = None) -> di
             continue
         party = next(p for p, c in countries.items() if c == actor.country)
         people.setdefault(party, set()).update((actor.canonical, *actor.aliases))
+    for party in agreement.parties:  # a state's own demonyms: "Armenian", "Armenians"
+        actor = aliases.lookup(party)
+        words = [str(w) for w in (actor.attributes.get("demonyms") or [])] if actor else []
+        if words and countries.get(party) in alone:
+            people.setdefault(party, set()).update(w for word in words for w in (word, f"{word}s"))
     return people
 
 
