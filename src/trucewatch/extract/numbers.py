@@ -101,7 +101,7 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
             _vague(doc, i, lex) or _fraction(doc, i, lex) or _number(doc, i, lex, kind_at)
             if _candidate(token, lex)
             else None
-        ) or _one_body(doc, i, lex)
+        ) or (_one_body(doc, i, lex) if token.lower_ in _ARTICLES else None)
         if quantity is None:
             i += 1
             continue
@@ -115,14 +115,17 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
 
 
 _ONE_BODY = {"body", "coffin", "corpse", "remains"}
+_ARTICLES = ("the", "a", "an")
 
 
 def _one_body(doc: Doc, i: int, lex: dict) -> Quantity | None:
     """ "the body of soldier Mohammad Hamieh", "the remains of a deceased hostage": the
     dead one person, a count of one though no number says it."""
     det = doc[i]
+    if det.dep_ != "det":
+        return None
     noun = det.head
-    if det.dep_ != "det" or det.lower_ not in ("the", "a", "an") or noun.i <= i:
+    if noun.i <= i:
         return None
     if noun.lower_ not in _ONE_BODY or (noun.tag_ != "NN" and noun.lower_ != "remains"):
         return None

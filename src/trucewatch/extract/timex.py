@@ -1057,14 +1057,15 @@ def timex_for_token(
                 found = next((at(c) for c in inner.children if at(c)), None)
                 if found is not None and found.date is not None:
                     candidates.append(found)
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.i < token.i:
-        # "said on Saturday it had received 390 on Friday": a day before the clause's
-        # subject is the outer clause's, the parse notwithstanding
-        own = [t for t in candidates if t.start > subject.idx]
-        candidates = own or candidates
     if not candidates:
         return None
+    if len(candidates) > 1:
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < token.i:
+            # "said on Saturday it had received 390 on Friday": a day before the clause's
+            # subject is the outer clause's, the parse notwithstanding
+            own = [t for t in candidates if t.start > subject.idx]
+            candidates = own or candidates
     return min(
         candidates,
         key=lambda t: (
