@@ -163,17 +163,21 @@ def test_ledger_and_timeline_commands_print_tables(seed_db):
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def ledger_of(reports: str, as_of: str, url: str) -> dict:
+    """The ledger of an invented report set (``tests/data/NAME``, spec ``NAME-2031.yaml``)."""
+    with Database(url) as db:
+        assert not pipeline.ingest([str(DATA / reports)], db).errors
+        return ledger_from_db(
+            load_spec(DATA / f"{reports}-2031.yaml"), db, dt.date.fromisoformat(as_of)
+        )
+
+
 @pytest.mark.parametrize(
     ("as_of", "each"), [("2031-06-12", None), ("2031-06-13", 200), ("2031-06-14", 350),
                         ("2031-06-15", 500)],
 )  # fmt: skip
 def test_a_three_day_swap_day_by_day(tmp_path, as_of, each):
-    url = f"sqlite:///{tmp_path / 'swap.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "three-day-swap")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "three-day-swap-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("three-day-swap", as_of, f"sqlite:///{tmp_path / 'swap.db'}")
     for oid in ("southlanders-freed", "northmarkers-freed"):
         assert obligation(result, oid)["delivered"]["best"] == each
 
@@ -186,12 +190,7 @@ def test_a_three_day_swap_day_by_day(tmp_path, as_of, each):
 def test_a_truce_phase_with_a_delay_and_workers_freed_beside_it(
     tmp_path, as_of, hostages, prisoners
 ):
-    url = f"sqlite:///{tmp_path / 'truce.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "front-truce")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "front-truce-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("front-truce", as_of, f"sqlite:///{tmp_path / 'truce.db'}")
     assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
 
@@ -202,12 +201,7 @@ def test_a_truce_phase_with_a_delay_and_workers_freed_beside_it(
      ("2031-05-14", (40, 120), (10, 30)), ("2031-05-16", (40, 120), (20, 60))],
 )  # fmt: skip
 def test_an_extension_s_running_totals_count_from_the_truce(tmp_path, as_of, truce, extension):
-    url = f"sqlite:///{tmp_path / 'harbour.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "harbour-truce")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "harbour-truce-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("harbour-truce", as_of, f"sqlite:///{tmp_path / 'harbour.db'}")
     for oid, expected in zip(("captives", "prisoners"), truce, strict=True):
         assert obligation(result, oid)["delivered"]["best"] == expected
     for oid, expected in zip(("captives-extension", "prisoners-extension"), extension, strict=True):
@@ -223,11 +217,7 @@ def test_a_kidnapping_freed_in_batches_by_captors_no_entity_names(db_url, as_of,
     """The spec's party is "Bandits", which no report names as an entity: their reports
     are found by the word (full-text, both databases); a late report of a batch and a
     batch told in the perfect ("six have been released") add nothing."""
-    with Database(db_url) as db:
-        assert not pipeline.ingest([str(DATA / "bus-kidnap")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "bus-kidnap-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("bus-kidnap", as_of, db_url)
     assert obligation(result, "passengers-freed")["delivered"]["best"] == freed
 
 
@@ -239,12 +229,7 @@ def test_a_kidnapping_freed_in_batches_by_captors_no_entity_names(db_url, as_of,
 def test_a_swap_with_one_phase_a_day_keeps_each_day_to_its_phase(tmp_path, as_of, days):
     """A report of the morning after ("have exchanged 240 prisoners each") is the day
     before told late, not the next phase's release, nor a total to count it from."""
-    url = f"sqlite:///{tmp_path / 'by-day.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "swap-by-day")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "swap-by-day-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("swap-by-day", as_of, f"sqlite:///{tmp_path / 'by-day.db'}")
     for day, expected in enumerate(days, start=1):
         for side in ("southlanders", "northmarkers"):
             assert obligation(result, f"{side}-{day}")["delivered"]["best"] == expected
@@ -253,12 +238,9 @@ def test_a_swap_with_one_phase_a_day_keeps_each_day_to_its_phase(tmp_path, as_of
 def test_a_truce_with_one_phase_per_exchange_keeps_each_exchange_to_its_phase(tmp_path):
     """ "Three more hostages were released, bringing the number freed to 15": three more
     meets the phase's promise of three, and is still that day's exchange, not a total."""
-    url = f"sqlite:///{tmp_path / 'by-exchange.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "truce-by-exchange")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "truce-by-exchange-2031.yaml"), db, dt.date(2031, 2, 2)
-        )
+    result = ledger_of(
+        "truce-by-exchange", "2031-02-02", f"sqlite:///{tmp_path / 'by-exchange.db'}"
+    )
     delivered = [obligation(result, f"hostages-{n}")["delivered"]["best"] for n in (1, 2, 3, 4)]
     assert delivered == [3, 4, 3, 3]
     prisoners = [obligation(result, f"prisoners-{n}")["delivered"]["best"] for n in (1, 2, 3, 4)]
@@ -272,12 +254,7 @@ def test_a_swap_told_the_next_day_by_each_side_of_its_own_people(tmp_path, as_of
     """The swap of earlier in the month ("earlier this month ... 205 each") is none of
     this one; "Azerbaijan said on Saturday it had received 390 ... on Friday" is
     Friday's; "the Armenia-Azerbaijan swap" names both sides."""
-    url = f"sqlite:///{tmp_path / 'next-day.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "swap-told-next-day")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "swap-told-next-day-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("swap-told-next-day", as_of, f"sqlite:///{tmp_path / 'next-day.db'}")
     assert obligation(result, "armenia")["delivered"]["best"] == each
     assert obligation(result, "azerbaijan")["delivered"]["best"] == each
 
@@ -292,12 +269,7 @@ def test_a_truce_told_week_by_week(tmp_path, as_of, hostages, prisoners, bodies)
     """ "Four Israeli soldiers were handed to the Red Cross" counts as hostages freed,
     though the report calls no one a hostage. (Between 2 and 23 February the reports'
     own running total counts five Thai workers too, so those days are not pinned.)"""
-    url = f"sqlite:///{tmp_path / 'weekly.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "truce-weekly")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "truce-weekly-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("truce-weekly", as_of, f"sqlite:///{tmp_path / 'weekly.db'}")
     if hostages is not None:
         assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
@@ -312,11 +284,6 @@ def test_reports_that_name_the_sides_only_by_their_peoples_feed_the_ledger(
 ):
     """ "The Palestinian militant group freed three women": the report names no party,
     but a party's people; a live blog's "has handed four soldiers" is that moment's."""
-    url = f"sqlite:///{tmp_path / 'peoples.db'}"
-    with Database(url) as db:
-        assert not pipeline.ingest([str(DATA / "named-by-their-people")], db).errors
-        result = ledger_from_db(
-            load_spec(DATA / "named-by-their-people-2031.yaml"), db, dt.date.fromisoformat(as_of)
-        )
+    result = ledger_of("named-by-their-people", as_of, f"sqlite:///{tmp_path / 'peoples.db'}")
     assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
