@@ -739,3 +739,13 @@ def test_two_sides_joined_by_a_hyphen_are_the_truce_s(records_of):
     events = records_of("The Israel-Hamas truce was expected to begin on Thursday.", "event")
     [truce] = [e for _, e in events if e.mode == "ceasefire"]
     assert truce.actor == ["Israel", "Hamas"]
+
+
+def test_they_handed_over_after_a_release_are_that_release(records_of):
+    events = records_of(
+        "The Front freed 13 hostages on Saturday. They were handed over to the Red Cross late "
+        "on Saturday.",
+        "event",
+    )
+    [handed] = [e for _, e in events if e.trigger == "handed"]
+    assert handed.actor == ["Front"]

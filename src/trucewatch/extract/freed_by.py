@@ -188,20 +188,34 @@ def the_pair_by_a_common_noun(found: list, pair: Participant | None) -> None:
             )
 
 
+def _the_freed_again(verb: Token) -> bool:
+    """ "They were handed over to the Red Cross late on Saturday": a passive release with
+    no agent whose subject is a pronoun tells again the release told just before."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "he", "she") for c in verb.children)
+
+
+def _the_release(noun: Token) -> bool:
+    """ "the handover", not "the release of Al-Subaihi" (someone's own) nor an exchange."""
+    return (
+        noun.lemma_.lower() not in SWAPPING
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
 def releases_told_before(found: list) -> None:
     """ "Al-Qassam Brigades released 13 hostages. The handover was carried out in Gaza at
-    midnight": a definite release noun with no sides and no people of its own, in the
-    sentence after a release whose doer the report names, is that release, in place."""
+    midnight" (or "They were handed over ..."): a definite release noun with no sides and
+    no people of its own, or a passive release of "they", in the sentence after a release
+    whose doer the report names, is that release, in place."""
     for n, item in enumerate(found):
         token = item.token
         if item.sense.mode != "release" or item.actor is not None or item.target is not None:
             continue
-        if token.pos_ == "VERB" or token.lemma_.lower() in SWAPPING:
+        if not (_the_freed_again(token) if token.pos_ == "VERB" else _the_release(token)):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
-            continue
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            continue  # "the release of Al-Subaihi": someone's own release
         sentence = token.sent
         for before in reversed(found[:n]):
             told_in = before.token.sent
