@@ -571,3 +571,12 @@ def test_both_countries_are_the_two_states_last_named_together(nlp):
     )
     assert find(found, "peace agreement").speaker == "Armenia and Azerbaijan"
     assert find(found, "talks went well").speaker != "Israel and United States"
+
+
+def test_the_militant_group_is_the_armed_group_named_last(nlp):
+    found = quotes(
+        nlp,
+        "Hamas handed seven hostages to the Red Cross on Monday. The militant group has said "
+        "that 20 living hostages will be exchanged.",
+    )
+    assert find(found, "20 living hostages").speaker == "Hamas"

@@ -391,6 +391,26 @@ def _the_country_s(mention: Span, entities: list[Entity], aliases: AliasTable) -
     return None
 
 
+_GROUP_WORDS = {"group", "movement", "militia", "faction"}
+
+
+def _the_group(mention: Span, entities: list[Entity], aliases: AliasTable) -> str | None:
+    """ "The militant group has said ...": the armed group the report named last."""
+    head = mention.root
+    if head.lemma_.lower() not in _GROUP_WORDS or head.ent_type_:
+        return None
+    children = list(head.children)
+    if not any(c.lower_ == "the" for c in children) or any(
+        c.dep_ in ("poss", "compound") or c.ent_type_ for c in children
+    ):
+        return None  # "Hamas's military wing", "the Wagner group": named there
+    for entity in reversed([e for e in entities if e.end <= mention.start_char]):
+        name = entity.canonical or entity.text
+        if is_armed_group(name, aliases):
+            return name
+    return None
+
+
 def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple[str, bool]:
     """The canonical name of the mention's head when it is a named entity, else the phrase."""
     head = mention.root
@@ -401,7 +421,7 @@ def name_of(mention: Span, entities: list[Entity], aliases: AliasTable) -> tuple
     named = _named_in_apposition(head, entities)
     if named is not None:
         return named, True  # "Ukraine's Human Rights Ombudsman, Dmytro Lubinets, said"
-    owned = _the_country_s(mention, entities, aliases)
+    owned = _the_country_s(mention, entities, aliases) or _the_group(mention, entities, aliases)
     if owned is not None:
         return owned, False
     for entity in entities:
