@@ -422,3 +422,12 @@ def test_a_live_blog_entry_in_the_perfect_tells_that_moment_not_a_total(claims_o
 def test_people_returned_to_each_side_are_prisoners_where_no_one_speaks_of_hostages(claims_of):
     found = claims_of("Over two days, 697 people have been returned to each side, officials said.")
     assert found["697 people"].category == "prisoners_released"
+
+
+def test_a_count_whose_verb_the_parse_left_without_it_is_of_that_verb(claims_of):
+    found = claims_of(
+        "At least 13,000 people have been killed, including over 9,000 women and children, "
+        "and more than 30,000 others have been injured."
+    )
+    assert found["more than 30,000 others"].category == "wounded"
+    assert found["over 9,000 women"].category == "killed"

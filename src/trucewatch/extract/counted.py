@@ -161,6 +161,24 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
     return None
 
 
+def _stranded_verb(q: Quantity) -> Token | None:
+    """ "killed, including 9,000 women, and more than 30,000 others have been injured":
+    the verb right after the count whose subject the parse left on the list before."""
+    doc = q.root.doc
+    i = (q.noun or q.root).i + 1
+    start = i
+    while i < len(doc) and doc[i].dep_ in ("aux", "auxpass"):
+        i += 1
+    if i == start or i >= len(doc):
+        return None
+    verb = doc[i]
+    if verb.pos_ != "VERB" or any(doc[k].head.i != verb.i for k in range(start, i)):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
+
+
 def _held_in(lex, prisons: bool = True) -> set[str]:
     """Where people are held: captivity, and (with ``prisons``) jails and custody."""
     words = set(lex["hostage_words"])
@@ -201,6 +219,11 @@ def category_of(
             return category
     if _per_each(q):
         return "other"  # "15 bodies for each hostage returned": a rate, not a count
+    stranded = _stranded_verb(q)
+    if stranded is not None:
+        for category in ("killed", "wounded"):
+            if stranded.lemma_.lower() in lex["verbs"][category]:
+                return category  # "..., and more than 30,000 others have been injured"
     whole = _part_of_the_fronted_whole(verb, decided)
     if whole is not None:
         return whole  # "Of the 13 Israelis released, six were women"
