@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.clauses import COLLECTIVES, SWAPPING
 from trucewatch.extract.participants import Participant, Resolver, between, mention_of
+from trucewatch.extract.speakers import PAIR_NOUNS
 
 _HOSTAGES = {"hostage", "captive", "abductee"}
 _ARMED_GROUPS = {"REB", "INS", "MIL-NS", "UAF"}
@@ -162,11 +163,8 @@ def _one_of(pair: Participant, i: int, resolver: Resolver) -> Participant:
 
 _DEFINITE = {"the", "this", "that"}
 
-# What reports call the two sides of a conflict without naming them
-_SIDES = {
-    "party", "side", "nation", "country", "neighbour", "neighbor", "foe", "rival", "enemy",
-    "adversary", "belligerent",
-}  # fmt: skip
+# the speakers' words for the two sides, and those only a doer is called
+_SIDES = PAIR_NOUNS | {"enemy", "adversary", "belligerent"}
 
 
 def the_pair_by_a_common_noun(found: list, pair: Participant | None) -> None:

@@ -554,7 +554,10 @@ def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
     return None
 
 
-_PAIR_NOUNS = {"side", "country", "nation", "party", "neighbour", "neighbor", "foe", "rival"}
+# What reports call the two sides of a conflict without naming them ("both sides")
+PAIR_NOUNS = frozenset(
+    {"side", "country", "nation", "party", "neighbour", "neighbor", "foe", "rival"}
+)
 _STATE_PAIR_NOUNS = {"country", "nation", "neighbour", "neighbor"}
 
 
@@ -564,7 +567,7 @@ def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -
     two named apart, who may be a mediator and a bystander."""
     head = mention.root
     words = {c.lower_ for c in head.children}
-    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS or not words & {"both", "two"}:
+    if head.tag_ != "NNS" or head.lemma_.lower() not in PAIR_NOUNS or not words & {"both", "two"}:
         return None
     doc = mention.doc
 
