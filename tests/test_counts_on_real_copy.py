@@ -431,3 +431,77 @@ def test_a_count_whose_verb_the_parse_left_without_it_is_of_that_verb(claims_of)
     )
     assert found["more than 30,000 others"].category == "wounded"
     assert found["over 9,000 women"].category == "killed"
+
+
+# Twelfth round: the classes of the eleventh round's hand-check and the rebuilt corpora.
+
+
+def test_a_count_of_a_demonym_counts_the_noun_the_phrase_leaves_to_the_end(claims_of):
+    found = claims_of(
+        "The two states announced the release of two Elbonian and thirty-two Ruritanian detainees."
+    )
+    assert found["two Elbonian"].category == "prisoners_released"
+    assert found["two Elbonian"].value == 2
+    assert found["thirty-two Ruritanian detainees"].category == "prisoners_released"
+
+
+def test_people_after_a_misread_detained_are_detainees(claims_of):
+    found = claims_of(
+        "The exchange ended after a deal under which more than 700 detained Northerners and "
+        "over 180 other prisoners were released."
+    )
+    assert found["more than 700 detained Northerners"].category == "prisoners_released"
+
+
+def test_the_object_a_headline_makes_the_subject_of_the_clause_after_it(claims_of):
+    found = claims_of(
+        "Front releases 10 Ruritanian and four Elbonian hostages as truce clock runs down"
+    )
+    assert found["10 Ruritanian and four Elbonian hostages"].category == "hostages_released"
+
+
+def test_a_headline_clause_after_a_saying_verb_stays_its_own(claims_of):
+    found = claims_of("Officials said 30 prisoners walked free on Friday.")
+    assert found["30 prisoners"].category == "prisoners_released"
+
+
+def test_an_exchange_being_prepared_involving_people_has_not_happened(claims_of):
+    found = claims_of(
+        "Ruritania and Elbonia are preparing for a new prisoner exchange, involving nearly 500 "
+        "prisoners and 46 injured soldiers, set for Saturday, according to a source."
+    )
+    assert found["nearly 500 prisoners"].category == "prisoners_released"
+    assert found["nearly 500 prisoners"].modality == "projected"
+
+
+def test_people_a_swap_held_on_a_day_involved_were_freed(claims_of):
+    found = claims_of("Ruritania and Elbonia held an exchange on Friday, involving 500 prisoners.")
+    assert found["500 prisoners"].category == "prisoners_released"
+    assert found["500 prisoners"].modality == "reported"
+
+
+def test_the_next_group_of_the_freed_taken_somewhere_is_no_new_release(claims_of):
+    found = claims_of(
+        "A prison official said that another two were taken to the border with Elbonia "
+        "and two more were released in the capital.",
+    )
+    assert not any(c.increment for c in found.values())
+
+
+def test_a_further_group_flown_on_a_day_of_its_own_is_a_new_release(claims_of):
+    found = claims_of(
+        "The Red Cross said it had flown 704 freed detainees to cities in both countries on "
+        "Thursday, followed by a further 352 on Friday."
+    )
+    assert found["352"].increment is True
+
+
+def test_a_numbered_list_s_markers_are_no_counts(records_of):
+    found = dict(
+        records_of(
+            "Get the app in two easy steps:\n1. Open the store and search for it.\n"
+            "2. Tap install.\nThe Front freed 3 hostages on Sunday.",
+            "claim",
+        )
+    )
+    assert sorted(c.value for c in found.values()) == [2, 3]

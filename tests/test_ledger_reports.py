@@ -287,3 +287,10 @@ def test_reports_that_name_the_sides_only_by_their_peoples_feed_the_ledger(
     result = ledger_of("named-by-their-people", as_of, f"sqlite:///{tmp_path / 'peoples.db'}")
     assert obligation(result, "hostages")["delivered"]["best"] == hostages
     assert obligation(result, "prisoners")["delivered"]["best"] == prisoners
+
+
+@pytest.mark.parametrize(("as_of", "second"), [("2031-04-10", 200), ("2031-04-11", 200)])
+def test_groups_of_the_freed_taken_somewhere_are_parts_of_the_stage(tmp_path, as_of, second):
+    result = ledger_of("swap-in-two-stages", as_of, f"sqlite:///{tmp_path / 'stages.db'}")
+    assert obligation(result, "stage-one")["delivered"]["best"] == 300
+    assert obligation(result, "stage-two")["delivered"]["best"] == second

@@ -580,3 +580,46 @@ def test_the_militant_group_is_the_armed_group_named_last(nlp):
         "that 20 living hostages will be exchanged.",
     )
     assert find(found, "20 living hostages").speaker == "Hamas"
+
+
+def test_the_countries_and_their_they_are_the_two_states_last_named_together(nlp):
+    found = quotes(
+        nlp,
+        "Armenia and Azerbaijan will free prisoners, officials said on Thursday. The countries "
+        'said last week as they announced the exchange that they "reconfirm their intention to '
+        'normalise relations".',
+    )
+    assert find(found, "normalise relations").speaker == "Armenia and Azerbaijan"
+
+
+def test_the_statement_quoted_after_its_issuer_spoke_is_the_issuer_s(nlp):
+    found = quotes(
+        nlp,
+        "The Elbonian Intelligence Agency stated that an exchange had taken place today under "
+        "its coordination. According to the statement, 'Elbonia played a major role in this "
+        "exchange'.",
+    )
+    assert find(found, "played a major role").speaker == "Elbonian Intelligence Agency"
+
+
+def test_a_post_that_goes_on_is_its_author_s(nlp):
+    found = quotes(
+        nlp,
+        '"He ran the dairy for years," the Ruritanian Foreign Ministry stated in an X post. '
+        '"He is finally home," the post continued.',
+    )
+    assert find(found, "finally home").speaker == "Ruritanian Foreign Ministry"
+
+
+def test_records_with_no_issuer_are_nobody(nlp):
+    found = quotes(nlp, "Official records indicate that Elbonia currently holds 55 prisoners.")
+    assert find(found, "currently holds").speaker is None
+
+
+def test_a_statement_with_nobody_quoted_before_it_stays_nobody_s(nlp):
+    found = quotes(
+        nlp,
+        "The ministry said 40 were freed. The weather was cold. Many waited. Crowds sang. "
+        "According to the report, the buses were late.",
+    )
+    assert find(found, "buses were late").speaker is None

@@ -349,3 +349,29 @@ def test_a_day_before_the_names_of_the_sides_is_no_part_of_them(claims_of):
 def test_people_home_to_each_side_are_each_side_s(claims_of):
     found = claims_of("The third stage on Sunday brought 303 more prisoners home to each side.")
     assert found["303 more prisoners"].each is True
+
+
+def test_in_a_swap_between_states_a_side_s_own_people_are_never_its_release():
+    claims = [
+        # "Ukraine handed over 55 Russians and a Ukrainian politician": Kyiv once freed one
+        figure(90, "a", released_by=["Ukraine"]),
+        figure(1, "a", released_by=["Ukraine"], received_by=["Ukraine"]),
+        # "won freedom from Russian custody for 95 Ukrainians", read with no releaser
+        figure(95, "c", received_by=["Ukraine"]),
+        figure(95, "d", received_by=["Ukraine"]),
+    ]
+    assert delivered(claims) == {"ukrainians": 95, "russians": 90}
+
+
+def test_in_a_civil_war_the_state_s_nationals_may_be_either_side_s():
+    spec = SWAP.replace("[Russia, Ukraine]", "[Houthis, the Yemeni government]")
+    spec = spec.replace("party: Russia", "party: Houthis").replace(
+        "party: Ukraine", "party: the Yemeni government"
+    )
+    claims = [
+        figure(20, "a", released_by=["the Yemeni government"], received_by=["Yemen"]),
+        figure(20, "b", received_by=["Yemen"]),  # Yemenis the government frees, as a shows
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
+    rows = {o["id"]: o for o in result["phases"][0]["obligations"]}
+    assert rows["russians"]["reports"] == 2

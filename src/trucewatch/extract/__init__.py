@@ -22,7 +22,7 @@ from trucewatch.extract.sides import assign_sides
 from trucewatch.ingest.documents import Document
 
 # Bump when any extractor's output changes for the same input.
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 __all__ = ["EXTRACTOR_VERSION", "Claim", "Entity", "Event", "Quote", "Record", "extract"]
 

@@ -173,7 +173,7 @@ def hostage_or_prisoner(
                 return kind(token)
             if token.pos_ == "VERB" and token.lemma_.lower() in lex["detaining_verbs"]:
                 return "prisoners"  # "four journalists who were detained and sentenced"
-        if detained_as_misread(q.noun):
+        if detained_as_misread(q.noun) or detained_before(q.noun):
             return "prisoners"
         if held_by is not None:
             return held_by
@@ -433,3 +433,10 @@ def detained_as_misread(noun: Token) -> bool:
         and verb.lemma_.lower() in lexicon()["detaining_verbs"]
         and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
     )
+
+
+def detained_before(noun: Token) -> bool:
+    """ "700 detained Houthis", however the parse hangs "detained" (it may make it the
+    number's verb): the people are detained."""
+    before = noun.doc[noun.i - 1] if noun.i else None
+    return before is not None and before.lemma_.lower() in lexicon()["detaining_verbs"]

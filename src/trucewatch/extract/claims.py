@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Token
 from trucewatch.extract.actors import AliasTable, default_table
 from trucewatch.extract.clauses import SWAPPING
 from trucewatch.extract.counted import PRONOUNS, category_of, frees, governor, subject_of
-from trucewatch.extract.modality import cumulative, increment, modality_of
+from trucewatch.extract.modality import cumulative, increment, modality_of, taken_somewhere
 from trucewatch.extract.numbers import Quantity, find_quantities, lexicon
 from trucewatch.extract.records import Claim, Entity, Quote, doc_text, evidence_span
 from trucewatch.extract.timex import Timex, find_timexes, timex_for_token
@@ -80,6 +80,7 @@ def extract_claims(
     decided: dict[int, str] = {}  # counted noun -> its category, for the claims after it
     claims: list[Claim] = []
     read: list[tuple[Quantity, Claim]] = []
+    moved: set[int] = set()  # sentences telling where a group of the freed was taken
     last: tuple[int, str] | None = None  # (sentence start, category) of the claim before
     for q in quantities:
         sentence = doc[q.first].sent
@@ -142,11 +143,16 @@ def extract_claims(
             date=date,
             modality=modality,
             cumulative=category != "duration" and cumulative(q, verb, chain, modality, category),
-            increment=category != "duration" and increment(q),
+            # "another two were taken to the border ... and two more were released at
+            # Atarot": the next group of the freed after one taken somewhere is a part too
+            increment=category != "duration"
+            and increment(q, verb, after_a_move=sentence.start in moved),
             period=period and date is None,
         )
         claims.append(claim)
         read.append((q, claim))
+        if verb is not None and taken_somewhere(verb):
+            moved.add(sentence.start)
     coordinated_sums(doc, read, (aliases or default_table()).demonyms)
     return claims
 
@@ -453,6 +459,8 @@ def claim_span(doc: Doc, q: Quantity) -> tuple[int, int]:
     last = q.last
     if q.noun is not None and q.last < q.noun.i <= q.last + 6 and q.noun.sent == doc[q.first].sent:
         last = q.noun.i
+    elif q.noun is not None and q.last + 1 < q.noun.i and doc[q.last + 1].head.i == q.noun.i:
+        last = q.last + 1  # "two Azerbaijani and thirty-two Armenian detainees"
     return doc[q.first].idx, doc[last].idx + len(doc[last])
 
 

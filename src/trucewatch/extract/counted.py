@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from trucewatch.extract.captives import (
     detained_as_misread,
+    detained_before,
     exchanged_between_states,
     holder_side,
     hostage_or_prisoner,
@@ -51,6 +52,8 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
             if _action([main, *_inner_verbs(main)], lex, _STRONG):
                 # "six hostages handed over on Saturday", "the hostages it is due to free"
                 return main, chain
+    if q.noun is not None and _object_read_as_a_subject(q.noun) is not None:
+        return _object_read_as_a_subject(q.noun), chain
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token is not q.root and token.dep_ != "prep":
             return _past_the_misread_participle(_main_verb(token), q.noun), chain
@@ -60,6 +63,22 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
             chain.append(token)
         token = token.head
     return None, chain
+
+
+def _object_read_as_a_subject(noun: Token) -> Token | None:
+    """ "Hamas releases 10 Israeli and four Thai hostages as truce clock runs down": the
+    parser makes the people the subject of the clause after them, and leaves the verb
+    right before them without an object; they are its object."""
+    clause = noun.head
+    if noun.dep_ != "nsubj" or clause.dep_ not in ("ccomp", "advcl") or clause.i < noun.i:
+        return None
+    verb = clause.head
+    if verb.pos_ != "VERB" or noun.left_edge.i != verb.i + 1:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        return None
+    # an act done to people ("releases"), not "officials said 30 prisoners walked free"
+    return verb if _action([verb], lexicon(), _STRONG) else None
 
 
 def _participle_after(noun: Token) -> list[Token]:
@@ -96,7 +115,9 @@ def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
     """ "eight Russians detained and held in custody abroad had returned": the parser
     reads "detained" as the people's own verb, though detaining takes an object. The
     people are the detained, and what they did is the verb joined to it."""
-    if noun is None or noun.head.i != verb.i or not detained_as_misread(noun):
+    if noun is None or noun.head.i != verb.i:
+        return verb
+    if not (detained_as_misread(noun) or _count_read_as_the_detainer(noun, verb)):
         return verb
     joined = [c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"]
     acting = [v for v in joined if _action([v], lexicon(), _STRONG)]
@@ -104,6 +125,18 @@ def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
         # "183 prisoners, 111 of them detained in Gaza, were freed": the clause is an aside
         return verb.head
     return acting[-1] if acting else verb
+
+
+def _count_read_as_the_detainer(noun: Token, verb: Token) -> bool:
+    """ "under which more than 700 detained Houthis ... were released": the parser makes
+    the number the subject of "detained" and the people its object."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.i == verb.i + 1
+        and verb.tag_ == "VBD"
+        and verb.lemma_.lower() in lexicon()["detaining_verbs"]
+        and any(c.dep_ == "nsubj" and c.like_num for c in verb.children)
+    )
 
 
 _STRONG = ("killed", "wounded", "displaced", "released")
@@ -530,6 +563,10 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
         groups.append(verb.head)  # "an exchange ..., which included"
     if verb.dep_ == "acl":
         groups.append(verb.head)  # "a multi-day exchange involving nearly 900 prisoners"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "preparing for a new exchange, involving nearly 500", "held a swap on Friday,
+        # involving 500": the parse hangs the participle on the clause, not on the swap
+        groups += [t for t in verb.head.subtree if t.i < verb.i and t.pos_ == "NOUN"]
     groups += [
         g
         for c in verb.children
@@ -621,6 +658,7 @@ def _is_people(noun: Token, lex) -> bool:
         or any(  # "700 detained Houthis": whoever is detained is people
             c.dep_ == "amod" and c.lemma_.lower() in lex["detaining_verbs"] for c in noun.children
         )
+        or detained_before(noun)
     )
 
 

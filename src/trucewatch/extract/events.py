@@ -43,6 +43,7 @@ from trucewatch.extract.clauses import (
 from trucewatch.extract.event_dates import event_date, planned_date
 from trucewatch.extract.event_status import status_of
 from trucewatch.extract.freed_by import (
+    CAPTIVES,
     fill_releasers,
     pair_of_the_exchange,
     releases_told_before,
@@ -67,6 +68,7 @@ class Found:
     actor: Participant | None = None
     target: Participant | None = None
     theme_subject: bool = False  # the subject is the event itself ("the truce took effect")
+    told_before: bool = False  # the actor is that of the same event told earlier
 
 
 def extract_events(
@@ -109,10 +111,17 @@ def extract_events(
     pair = fill_releasers(found, doc, resolver)
     the_pair_by_a_common_noun(found, pair)
     releases_told_before(found)
+    told_before(found)
     records = []
     for item in found:
         record = to_record(item, doc, document, resolver, lexicon)
-        anchored = record.actor or record.target or record.location or record.date
+        # an actor borrowed from the event told before does not make a bare noun one
+        anchored = (
+            (record.actor and not item.told_before)
+            or record.target
+            or record.location
+            or record.date
+        )
         if item.token.pos_ == "VERB" or anchored:
             if anchored and pair_of_the_exchange(item, pair):
                 record = to_record(item, doc, document, resolver, lexicon)
@@ -177,7 +186,7 @@ def verb_event(token: Token, senses: tuple[Sense, ...], resolver: Resolver) -> F
         if agent is None and any(s.mode in ("release", "expel") for s in senses):
             agent = _jailer(token, obj, resolver)  # "deported from the United States" too
         if agent is None and any(s.mode == "arrest" for s in senses):
-            agent = _arrested_in(token, resolver)
+            agent = _arrested_in(token, resolver) or _freed_later_by(obj, resolver.lexicon)
         if agent is None and obj is not None and any(s.mode == "release" for s in senses):
             agent = _released_by(obj, token, resolver.lexicon) or _held_by(obj, token)
         if obj is not None and obj.lower_ in ("who", "which", "that") and obj.head.dep_ == "relcl":
@@ -318,6 +327,34 @@ def _arrested_in(verb: Token, resolver: Resolver) -> Token | None:
         name = (entity.canonical or entity.text) if entity is not None else place.text
         if resolver.country_or_name(place) or name in seats:
             return place
+    return None
+
+
+def _freed_later_by(held: Token | None, lexicon: Lexicon) -> Token | None:
+    """ "1,900 Palestinians, including 1,700 people who were detained from Gaza during the
+    war, are set to be released by Israel": people detained with no agent of their own
+    were detained by whoever the sentence says frees them."""
+    if held is not None and held.lower_ in ("who", "that") and held.head.dep_ == "relcl":
+        held = held.head.head
+    for _ in range(4):
+        if held is None:
+            return None
+        verb = held.head
+        if held.dep_ in ("nsubj", "nsubjpass"):
+            # "are released by Israel", "are set to be released by Israel"
+            verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+            for freeing in verbs:
+                senses = lexicon.verbs.get(freeing.lemma_.lower(), ())
+                if any(s.mode == "release" for s in senses):
+                    for by in children(freeing, "agent"):
+                        return next(iter(children(by, "pobj")), None)
+            return None
+        if held.dep_ == "pobj" and verb.head.pos_ in ("NOUN", "PROPN"):
+            held = verb.head  # "including 1,700 people": the people they are among
+        elif held.dep_ in ("appos", "conj"):
+            held = verb
+        else:
+            return None
     return None
 
 
@@ -511,6 +548,90 @@ def author_of_attack(noun: Token) -> Token | None:
     return None
 
 
+def told_before(found: list[Found]) -> None:
+    """ "Dror Or was killed by Islamic Jihad militants ... His wife was also killed in the
+    attack"; "a swap between the United States, Russia and other countries ... the
+    exchange of 26 individuals"; "after Hamas kidnapped them ... a nurse who was
+    kidnapped from Nir Oz": an event named with "the" (or "previous", "these") and no
+    doer of its own, or an abduction told without its doer, is the one told before,
+    and has its doer, in place. An attack or an abduction looks back two sentences
+    (another may follow); an exchange, through the report (a report is of one)."""
+    for n, item in enumerate(found):
+        if item.actor is not None:
+            continue
+        noun = _the_event_noun(item)
+        if noun is None:
+            continue
+        swap = noun.lemma_.lower() in SWAPPING
+        abduction = item.sense.mode == "abduct" and noun is item.token
+        for before in reversed(found[:n]):
+            if (
+                not swap
+                and noun.sent.start - before.token.sent.start > 0
+                and not _near(before.token, noun)
+            ):
+                break
+            if before.actor is None:
+                continue
+            if swap:
+                same = before.token.lemma_.lower() in SWAPPING and len(before.actor.names) > 1
+            elif abduction:
+                same = before.sense.mode == "abduct"
+            else:
+                same = before.sense.type == "ASSAULT" and item.sense.type == "ASSAULT"
+            if same:
+                item.actor, item.told_before = before.actor, True
+                break
+
+
+def _near(before: Token, noun: Token) -> bool:
+    """Told in the sentence before, or the one before that."""
+    doc = noun.doc
+    sentence = noun.sent
+    for _ in range(2):
+        if sentence.start == 0:
+            return False
+        sentence = doc[sentence.start - 1].sent
+        if before.sent.start == sentence.start:
+            return True
+    return False
+
+
+def _the_event_noun(item: Found) -> Token | None:
+    """The definite noun naming the event: its own trigger ("the exchange"), or the
+    attack a passive without agent happened in ("was also killed in the attack")."""
+    token = item.token
+    if token.pos_ == "VERB":
+        if item.sense.type != "ASSAULT" or any(c.dep_ == "agent" for c in token.children):
+            return None
+        if item.sense.mode == "abduct" and token.tag_ == "VBN":
+            return token  # "a nurse who was kidnapped from Nir Oz"
+        nouns = [
+            noun
+            for prep in children(token, "prep")
+            if prep.lower_ in ("in", "during")
+            for noun in children(prep, "pobj")
+            if noun.lemma_.lower() in _ATTACK_NOUNS
+        ]
+        token = nouns[0] if nouns else None
+    elif token.lemma_.lower() not in SWAPPING and token.lemma_.lower() not in _ATTACK_NOUNS:
+        return None
+    if token is None or any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_)
+        for c in token.children
+    ):
+        return None  # "Hamas's attack", "the Israeli strike": a doer of its own, found or not
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "amod" and c.lower_ in _EARLIER)
+        for c in token.children
+    )
+    return token if definite else None
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_EARLIER = {"previous", "earlier", "recent", "same"}  # "killed in previous attacks"
+
+
 def has_condition(token: Token, lexicon: Lexicon) -> bool:
     return any(
         t.lower_ in lexicon.status.get("condition", ()) and t.dep_ == "mark" for t in token.subtree
@@ -553,9 +674,12 @@ def noun_event(
         released = senses[0].mode in _DONE_TO_THE_OWNER and (
             poss.lower_ in ("his", "her", "their")
             or getattr(resolver.entity_at(poss), "label", None) == "PERSON"
+            or (poss.tag_ == "NNS" and poss.lemma_.lower() in CAPTIVES)  # "the prisoners' swap"
         )
         if released:  # "his release", "her arrest": the one released or arrested
             actor, target = None, actor
+        elif actor is None and poss.lower_ in ("their", "its"):
+            actor = resolver.participant(_doer_of_the_clause(token))
     if actor is None:
         actor = between(token, resolver)
     if actor is None and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
@@ -634,6 +758,19 @@ def noun_event(
             continue
         return Found(token, sense, carrier, actor, target)
     return None
+
+
+def _doer_of_the_clause(noun: Token) -> Token | None:
+    """ "hostages taken by Hamas after their raid", "Hamas took 240 hostages during its
+    attack": a plural or group possessive on an event in a clause is the clause's doer
+    (its by-agent, else its subject), when the clause names one."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    for by in children(verb, "agent"):
+        return next(iter(children(by, "pobj")), None)
+    doer = next(iter(children(verb, "nsubj")), None)
+    return doer if doer is not None and doer.pos_ == "PROPN" else None
 
 
 _DONE_TO_THE_OWNER = {"release", "arrest", "abduct", "expel"}
@@ -720,7 +857,7 @@ def assault_mode(item: Found, lexicon: Lexicon) -> str | None:
 def to_record(item: Found, doc: Doc, document, resolver: Resolver, lexicon: Lexicon) -> Event:
     token = item.token
     spans = [(token.idx, token.idx + len(token))]
-    for participant in (item.actor, item.target):
+    for participant in (None if item.told_before else item.actor, item.target):
         if participant is not None and participant.mention.sent == token.sent:
             spans.append((participant.mention.start_char, participant.mention.end_char))
     start = min(a for a, _ in spans)

@@ -49,7 +49,7 @@ def fill_releasers(found: list, doc: Doc, resolver: Resolver) -> Participant | N
         if item.token.lemma_.lower() in SWAPPING:
             item.actor = pair  # "1,994 captives have been exchanged": both sides swap
             continue
-        freed = _freed(item)
+        freed = _freed(item) or _they_were(item.token)
         if freed is None:
             continue
         side = _their_side(freed, pair, resolver)
@@ -74,7 +74,7 @@ def pair_of_the_exchange(item, pair: Participant | None) -> bool:
     return True
 
 
-_CAPTIVES = {
+CAPTIVES = {
     "prisoner", "hostage", "captive", "detainee", "pow", "soldier", "serviceman", "servicemen",
     "body", "remains", "civilian", "people",
 }  # fmt: skip
@@ -85,7 +85,7 @@ def _of_captives(noun: Token) -> bool:
     people (the one the report tells, when definite); not "artillery exchanges"."""
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return True
-    return any(t.lemma_.lower() in _CAPTIVES for t in noun.sent if t.pos_ in ("NOUN", "PROPN"))
+    return any(t.lemma_.lower() in CAPTIVES for t in noun.sent if t.pos_ in ("NOUN", "PROPN"))
 
 
 def _the_pair(found: list, doc, resolver: Resolver) -> Participant | None:
@@ -131,6 +131,20 @@ def _freed(item) -> Token | None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
     return noun
+
+
+def _they_were(verb: Token) -> Token | None:
+    """ "Videos showed hostages leaving Gaza. They were handed over to the Red Cross":
+    a released "they" are the people last named in the sentence before (the nearest
+    plural noun of captives there)."""
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "they" for c in verb.children):
+        return None
+    sentence = verb.sent
+    if sentence.start == 0:
+        return None
+    before = verb.doc[sentence.start - 1].sent
+    people = [t for t in before if t.tag_ == "NNS" and t.lemma_.lower() in CAPTIVES]
+    return people[-1] if people else None
 
 
 def _their_side(noun: Token, pair: Participant, resolver: Resolver) -> int | None:

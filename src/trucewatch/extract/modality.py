@@ -105,6 +105,8 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             up = up.head
         if up.pos_ == "VERB" and up.i != verb.i:
             heads += _heads(up, _INFINITIVE)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _LISTING:
+        heads += _heads(verb.head, _INFINITIVE)  # "preparing for an exchange, involving 500"
     top = heads[-1]
     if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in _SEEING:
         heads += _heads(top.head, _INFINITIVE)  # "will see 50 hostages exchanged for 150"
@@ -216,6 +218,7 @@ def _subject_of(q: Quantity, verb: Token) -> bool:
 
 _INFINITIVE = {"xcomp", "acomp", "auxpass"}
 _SEEING = {"see", "mean", "entail"}  # "the deal will see 50 hostages freed"
+_LISTING = {"involve", "include", "comprise"}  # the participle says what the event is of
 _CLAUSE = {"xcomp", "acomp", "pcomp", "prep", "advcl", "pobj"}
 
 
@@ -293,16 +296,41 @@ def _opened_as_a_total(sentence, phrases: set[str]) -> bool:
     return comma is not None and " ".join(words[:comma]) in phrases
 
 
-def increment(q: Quantity) -> bool:
+def increment(q: Quantity, verb: Token | None = None, after_a_move: bool = False) -> bool:
     """A figure added to the ones before: "another 103 soldiers", "two more coffins", "a
-    further 30", "an additional 50". The latest batch, never a running total."""
+    further 30", "an additional 50". The latest batch, never a running total; not the
+    next group of the freed taken somewhere, on no day of its own ("another two were
+    taken to the border with Jordan", or after such a group, "and two more were
+    released at Atarot": where the freed went)."""
     counted = q.noun if q.noun is not None else q.root
+    moved = after_a_move or (verb is not None and taken_somewhere(verb))
+    if moved and not _dated(counted, verb):
+        return False
     increments = set(lexicon()["cumulative"]["increments"])
     doc = q.root.doc
     return any(
         c.lower_ in increments
         and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than")  # "more than 1,000"
         for c in [*counted.children, *q.root.children]
+    )
+
+
+_MOVING = {"take", "send", "transfer", "transport", "bus", "move", "drive", "fly", "deport"}
+
+
+def _dated(counted: Token, verb: Token | None) -> bool:
+    """ "followed by a further 352 on Friday": a batch with a day of its own is a new one."""
+    tokens = [*counted.subtree]
+    if verb is not None:
+        tokens += [t for p in verb.children if p.dep_ == "prep" for t in p.subtree]
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tokens)
+
+
+def taken_somewhere(verb: Token) -> bool:
+    """ "were taken to the border", "deported to Egypt": where the freed were sent."""
+    return verb.lemma_.lower() in _MOVING and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards", "across")
+        for c in verb.children
     )
 
 

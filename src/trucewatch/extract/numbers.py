@@ -514,7 +514,8 @@ _READING_UNITS = {"min", "mins", "minute", "minutes"}
 def _furniture(doc: Doc, first: int, last: int) -> bool:
     """Page furniture, not prose: a photo counter ("2 / 2", "1/5"), a numeric date
     ("19-10-2024"), a number in a line with no words (a calendar row, a lone "26"), a
-    link to another story ("Related: ...", "Read more: ..."), a reading time."""
+    list's marker ("1. Open the app"), a link to another story ("Related: ...", "Read
+    more: ..."), a reading time."""
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
@@ -532,6 +533,9 @@ def _furniture(doc: Doc, first: int, last: int) -> bool:
     ):
         return True
     line_start = text.rfind("\n", 0, start) + 1
+    end = doc[last].idx + len(doc[last])
+    if not text[line_start:start].strip() and text[end : end + 2] in (". ", ".\n", ") ", ")\n"):
+        return True  # "1. Open the app": a numbered list's marker
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     words = re.findall(r"[A-Za-z]{2,}", line)
@@ -571,6 +575,9 @@ def _counted_noun(
             (t for t in doc[last + 1 : last + 4] if t.idx < timex.end and t.pos_ == "NOUN"), None
         )
         return unit or (root.head if root.dep_ == "nummod" else None)
+    shared = _noun_of_an_elided_demonym(root, last)
+    if shared is not None:
+        return shared
     head = root.head
     if (
         root.dep_ in ("nummod", "quantmod", "compound", "amod")
@@ -591,20 +598,38 @@ def _counted_noun(
     return None
 
 
+def _noun_of_an_elided_demonym(root: Token, last: int) -> Token | None:
+    """ "the release of two Azerbaijani and thirty-two Armenian detainees": a count of a
+    demonym whose noun is left to the phrase after it counts that noun (the parse hangs
+    the count on the demonym, or joins it to the one before)."""
+    demonym = root.head
+    if root.dep_ not in ("nummod", "conj") or demonym.ent_type_ != "NORP":
+        return None
+    if root.dep_ == "nummod" and demonym.i != last + 1:
+        return None
+    noun = demonym.head
+    if demonym.dep_ in ("nmod", "amod", "compound") and noun.pos_ == "NOUN" and noun.i > last:
+        return noun
+    return None
+
+
 _HURT = {"wound", "injure", "wounded", "injured"}
 
 
 def _noun_past_a_misread_participle(doc: Doc, root: Token, last: int) -> Token | None:
-    """ "31 wounded Ukrainian prisoners were traded": the parser makes the number the
-    subject of "wounded" as a past tense; the count is of the prisoners after it."""
+    """ "31 wounded Ukrainian prisoners were traded", "more than 700 detained Houthis
+    were released": the parser makes the number the subject of the participle as a past
+    tense; the count is of the people after it."""
     head = root.head
-    if root.dep_ != "nsubj" or head.i != last + 1 or head.lemma_.lower() not in _HURT:
+    participles = _HURT | set(lexicon()["detaining_verbs"])
+    if root.dep_ != "nsubj" or head.i != last + 1 or head.lemma_.lower() not in participles:
         return None
     if head.tag_ != "VBD":
         return None
     for token in doc[head.i + 1 : head.i + 5]:
-        if token.pos_ == "NOUN":
-            return token if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") else None
+        argument = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and argument):
+            return token if argument else None
         if token.pos_ not in ("ADJ", "PROPN"):
             return None
     return None

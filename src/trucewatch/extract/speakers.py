@@ -329,7 +329,8 @@ def _origin_phrase(noun: Token) -> str | None:
         subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
             spans = [mention_of(m) for m in (subject, *subject.conjuncts)]
-            return noun.doc[min(s.start for s in spans) : max(s.end for s in spans)].text
+            text = noun.doc[min(s.start for s in spans) : max(s.end for s in spans)].text
+            return text[4:] if text.lower().startswith("the ") else text
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.ent_type_ or subject.conjuncts):
@@ -496,6 +497,9 @@ def antecedents(
             continue  # "Tuesday saw the first exchange": a day stands for nobody
         mention = mention_of(token)
         name, person = name_of(mention, entities, aliases)
+        pair = _the_two_named(mention, entities, aliases)
+        if pair is not None:
+            name, person = pair, False  # "The countries said ... that they ..."
         # "he" and "she" are one person: a plural subject is a group.
         person = person and token.tag_ not in ("NNS", "NNPS")
         named = any(e.start <= token.idx < e.end for e in entities)
@@ -516,9 +520,13 @@ def resolve_speakers(
     """Name each act's speaker; pronouns take the nearest fitting antecedent before them."""
     speakers = frozenset(a.mention.start_char for a in acts if a.mention is not None)
     candidates = antecedents(doc, entities, aliases, quoted, speakers)
+    before = None
     for act in sorted(acts, key=lambda a: a.start):
         if act.inherit_from is None:
             name_speaker(act, candidates, entities, aliases)
+            if act.speaker is None and _the_document_before(act, before):
+                act.speaker, act.speaker_is_person = before.speaker, before.speaker_is_person
+            before = act if act.speaker is not None else before
             # A source named in an attribution ("..., according to the Prisoners’
             # Media Office. It said that ...") is what a later pronoun may stand for.
             if act.cue_lemma == "according to" and act.speaker and act.mention is not None:
@@ -538,6 +546,27 @@ def resolve_speakers(
                 source.cue_lemma,
                 source.cue_span,
             )
+
+
+def _the_document_before(act, before) -> bool:
+    """ "The agency stated that ... According to the statement, '...'"; "..., the
+    ministry stated in an X post. '...,' the post continued": a definite document with
+    no issuer of its own is the one whose words were quoted just before (in the
+    sentence before, or the one before that)."""
+    mention = act.mention
+    if before is None or mention is None or before.mention is None:
+        return False
+    head = mention.root
+    if head.lemma_.lower() not in information_nouns() and head.lower_ not in information_nouns():
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return False
+    doc = mention.doc
+    sentence = head.sent
+    reach = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    if reach > 0:
+        reach = doc[reach - 1].sent.start
+    return before.mention.start_char >= doc[reach].idx
 
 
 def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
@@ -567,7 +596,11 @@ def _the_two_named(mention: Span, entities: list[Entity], aliases: AliasTable) -
     two named apart, who may be a mediator and a bystander."""
     head = mention.root
     words = {c.lower_ for c in head.children}
-    if head.tag_ != "NNS" or head.lemma_.lower() not in PAIR_NOUNS or not words & {"both", "two"}:
+    # "the countries said": of states, "the" is enough (not "the parties", "the sides")
+    counted = words & {"both", "two"} or (
+        head.lemma_.lower() in _STATE_PAIR_NOUNS and words & {"the", "these"}
+    )
+    if head.tag_ != "NNS" or head.lemma_.lower() not in PAIR_NOUNS or not counted:
         return None
     doc = mention.doc
 

@@ -198,6 +198,7 @@ class Sides:
         self.names = names or {}  # party -> every name it goes by, case-folded
         # party -> the people it alone stands for ("Palestinians" for Hamas), case-folded
         self.people = people or {}
+        self.states: frozenset[str] = frozenset()  # the parties that are states
         self._resolved: dict[tuple, frozenset[str]] = {}
         self._whose: dict[tuple, frozenset[str]] = {}
 
@@ -233,7 +234,9 @@ def party_sides(agreement: Agreement) -> Sides:
     }
     for party, roles in _named_by_role(agreement).items():
         names[party] |= roles
-    return Sides(names, _peoples(agreement))
+    sides = Sides(names, _peoples(agreement))
+    sides.states = frozenset(p for p in agreement.parties if _a_state(p, default_table()))
+    return sides
 
 
 # What reports call a party without naming it: "the government freed 100", "the
@@ -250,17 +253,19 @@ def _named_by_role(agreement: Agreement) -> dict[str, set[str]]:
     table = default_table()
     states, groups = [], []
     for party in agreement.parties:
-        actor = table.lookup(party) or state_of(party, table)
-        state = actor is not None and (
-            actor.label == "GPE" or actor.attributes.get("sector") == "GOV"
-        )
-        (states if state or country_code(party) else groups).append(party)
+        (states if _a_state(party, table) else groups).append(party)
     roles: dict[str, set[str]] = {}
     if len(states) == 1:
         roles[states[0]] = STATE_ROLES
     if len(groups) == 1:
         roles[groups[0]] = GROUP_ROLES
     return roles
+
+
+def _a_state(party: str, table) -> bool:
+    actor = table.lookup(party) or state_of(party, table)
+    state = actor is not None and (actor.label == "GPE" or actor.attributes.get("sector") == "GOV")
+    return state or bool(country_code(party))
 
 
 def _peoples(agreement: Agreement) -> dict[str, set[str]]:
@@ -300,7 +305,15 @@ def counts_for(
     if claim.get("each"):
         return True  # "Moscow and Kiev each swapped 103": every side's figure
     names = [n.casefold() for n in claim.get("received_by") or ()]
+    # In a swap between states each gets its own people back, whoever once freed one of
+    # them ("Ukraine handed over Medvedchuk, a Ukrainian"): "215 Ukrainians" are not
+    # Kyiv's (in a civil war both sides' people are the state's nationals).
+    between_states = len(obligated) > 1 and obligated <= sides.states
+    if between_states and party in sides.whose(names):
+        return False
     known = set().union(*((holders or {}).get(n, set()) for n in names))
+    if between_states:
+        known -= sides.whose(names)
     if obligated:
         known &= obligated
     if known:
