@@ -505,3 +505,83 @@ def test_a_numbered_list_s_markers_are_no_counts(records_of):
         )
     )
     assert sorted(c.value for c in found.values()) == [2, 3]
+
+
+# After handcheck21: captives of a swap between states, and how such reports count.
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Russia and Ukraine conducted another prisoner of war exchange on Thursday, with 84 "
+         "captives released on each side, the defence ministry said.", "84 captives"),
+        ("Russia and Ukraine have conducted one of the largest prisoner swaps of the war, "
+         "exchanging 175 captives.", "175 captives"),
+    ],
+)  # fmt: skip
+def test_captives_of_a_swap_between_states_are_prisoners(claims_of, text, phrase):
+    assert claims_of(text)[phrase].category == "prisoners_released"
+
+
+def test_captives_of_a_report_that_names_an_armed_group_stay_hostages(claims_of):
+    found = claims_of(
+        "The militia said it had handed a list of the first 12 captives to the mediators, "
+        "and the government freed 40 prisoners."
+    )
+    assert found["12 captives"].category == "hostages_released"
+
+
+def test_people_captured_by_a_capital_are_a_state_s_prisoners(claims_of):
+    found = claims_of(
+        "Moscow said it handed over 103 prisoners of the Ukrainian army and received in exchange "
+        "103 Russian servicemen captured by Kiev in the Kursk offensive."
+    )
+    assert found["103 Russian servicemen"].category == "prisoners_released"
+
+
+def test_a_plural_demonym_is_people(claims_of):
+    found = claims_of("Armenia releases 2 Azerbaijanis, Baku releases 32 Armenian servicemen.")
+    assert found["2 Azerbaijanis"].category == "prisoners_released"
+
+
+def test_wounded_prisoners_of_war_returned_are_freed_not_a_toll(claims_of):
+    found = claims_of(
+        'Moscow returned 175 Ukrainian POWs, as well as "22 seriously wounded prisoners of war '
+        'in need of urgent care", while Kyiv returned 175 Russian troops, the ministry said.'
+    )
+    assert found["22 seriously wounded prisoners"].category == "prisoners_released"
+
+
+def test_a_toll_of_the_wounded_stays_one(claims_of):
+    found = claims_of("The raid killed 3 people and wounded 12 civilians.")
+    assert found["12 civilians"].category == "wounded"
+
+
+def test_servicemembers_and_civilians_of_a_liberated_group_were_freed(claims_of):
+    found = claims_of(
+        "The exchange saw the liberation of a diverse group comprising 33 military personnel "
+        "and 51 civilians."
+    )
+    assert found["33 military personnel"].category == "prisoners_released"
+    assert found["51 civilians"].category == "prisoners_released"
+
+
+def test_a_swap_people_are_set_for_has_not_happened(claims_of):
+    found = claims_of(
+        "Russia and Ukraine are set for a new prisoner swap, exchanging nearly 500 prisoners, "
+        "mediated by the Emirates."
+    )
+    assert found["nearly 500 prisoners"].modality == "projected"
+
+
+def test_people_there_are_in_a_group_of_freed_hostages_were_freed(claims_of):
+    found = claims_of(
+        "The ministry said that in the new group of freed hostages there are five minors and "
+        "five women."
+    )
+    assert found["five minors"].category == "hostages_released"
+
+
+def test_people_still_in_captivity_are_held(claims_of):
+    found = claims_of("The ministry said nine other Thais are believed to still be in captivity.")
+    assert found["nine other Thais"].category == "hostages_held"

@@ -862,3 +862,69 @@ def test_the_prisoners_swap_is_of_the_prisoners_not_by_them(records_of):
     [swap] = [e for _, e in events if e.trigger == "swap"]
     assert swap.actor != ["prisoners"]
     assert swap.target == ["prisoners"]
+
+
+def test_a_clause_after_the_last_of_the_freed_names_who_held_them_all(records_of):
+    events = records_of(
+        "Ten Ruritanians and permanent residents who had been seized by Elbonian authorities "
+        "were freed late last week.",
+        "event",
+    )
+    [freed] = [e for _, e in events if e.trigger == "freed"]
+    assert freed.actor == ["Elbonian authorities"]
+
+
+def test_the_one_held_first_of_two_freed_together_names_no_releaser(records_of):
+    events = records_of("The deal freed 60 captives held by the Guard and 180 prisoners.", "event")
+    [freed] = [e for _, e in events if e.trigger == "freed"]
+    assert freed.actor is None
+
+
+def test_killed_in_attacks_launched_by_a_group_is_that_group_s_act(records_of):
+    events = records_of(
+        "The body belongs to Aram Velin, a 73-year-old farmer who was killed during the attacks "
+        "launched by the Northern Front in October.",
+        "event",
+    )
+    [killed] = [e for _, e in events if e.trigger == "killed"]
+    assert killed.actor == ["Northern Front"]
+
+
+def test_also_shot_after_an_attack_told_is_that_attack_s(records_of):
+    events = records_of(
+        "The girl's mother was killed in front of her in the raid by Front gunmen, officials said. "
+        "The father was also shot when he lay over the girl.",
+        "event",
+    )
+    [shot] = [e for _, e in events if e.trigger == "shot"]
+    assert shot.actor == ["Front gunmen"]
+
+
+def test_also_released_after_one_side_s_release_is_that_side_s(records_of):
+    events = records_of(
+        "Thirteen hostages were handed over by the Front on Friday, officials said. Twelve "
+        "foreign workers were also released around 4 p.m.",
+        "event",
+    )
+    [released] = [e for _, e in events if e.trigger == "released"]
+    assert released.actor == ["Front"]
+
+
+def test_also_released_in_a_report_of_both_sides_releases_stays_unknown(records_of):
+    events = records_of(
+        "The Front freed 13 hostages on Friday. Ruritania freed 39 prisoners. Twelve foreign "
+        "workers were also released around 4 p.m.",
+        "event",
+    )
+    [released] = [e for _, e in events if e.trigger == "released"]
+    assert released.actor is None
+
+
+def test_the_attacker_also_killed_is_not_killed_by_himself(records_of):
+    events = records_of(
+        "A gunman killed two soldiers in an attack on a post near Kesh. The assailant was also "
+        "killed.",
+        "event",
+    )
+    [assailant] = [e for _, e in events if e.target == ["assailant"]]
+    assert assailant.actor is None

@@ -623,3 +623,41 @@ def test_a_statement_with_nobody_quoted_before_it_stays_nobody_s(nlp):
         "According to the report, the buses were late.",
     )
     assert find(found, "buses were late").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("A navy diver whose family said he had travelled south for romance.", "travelled south",
+         "navy diver's family"),
+        ("The freed include Mark Velin, whose wife said he had been held for a year.",
+         "held for a year", "Mark Velin's wife"),
+        ("The Houthi movement, whose officials said 20 were freed, welcomed the deal.",
+         "20 were freed", "Houthi movement"),
+    ],
+)  # fmt: skip
+def test_whose_kin_said_is_the_kin_not_the_one_they_speak_of(nlp, text, fragment, speaker):
+    assert find(quotes(nlp, text), fragment).speaker == speaker
+
+
+def test_she_after_a_woman_spoke_is_her_not_the_woman_she_named(nlp):
+    found = quotes(
+        nlp,
+        "Sara Cohen, daughter-in-law of 72-year-old Ruth Cohen, told reporters the family was "
+        "waiting at a hospital to see her.\n“I miss her very much and want her home,” she said.",
+    )
+    assert find(found, "want her home").speaker == "Sara Cohen"
+
+
+def test_she_after_a_man_spoke_is_the_woman_named(nlp):
+    found = quotes(nlp, 'Mr. Dan Levi said his mother Ruth had been freed. "I am tired," she said.')
+    assert find(found, "I am tired").speaker == "Ruth"
+
+
+def test_remarks_released_by_an_office_are_the_office_s(nlp):
+    found = quotes(
+        nlp,
+        "“We are making progress,” according to remarks released by the Ruritanian prime "
+        "minister's office.",
+    )
+    assert find(found, "making progress").speaker == "Ruritanian prime minister's office"

@@ -89,6 +89,9 @@ def _side(holder: Token, lex) -> str | None:
         holder = named[-1]
     if holder.ent_type_ == "GPE":
         return "prisoners"
+    known = default_table().lookup(_entity_text(holder)) if holder.ent_type_ else None
+    if known is not None and known.label == "GPE":
+        return "prisoners"  # "captured by Kiev", whatever the recogniser made of it
     if holder.ent_type_ == "ORG":
         # A named group: the alias table says whether it is a state's ("Israel Defense
         # Forces": MIL) or an armed group (REB); one it does not know is an armed group
@@ -137,7 +140,14 @@ def hostage_or_prisoner(
             if (
                 _state_held(token)
                 or war_prisoners
-                or (neutral and (in_a_states_custody(q, doc) or nationals_of_war(q, doc)))
+                or (
+                    neutral
+                    and (
+                        in_a_states_custody(q, doc)
+                        or nationals_of_war(q, doc)
+                        or (captives_of_states(doc) and held_by != "hostages")
+                    )
+                )
             ):
                 found = "prisoners"  # "returned from Russian captivity": a state's
         elif word in prisoner or token.lemma_.lower() in prisoner:
@@ -385,6 +395,58 @@ def no_hostages(doc: Doc) -> bool:
     """A report of prisoners that never calls anyone a hostage."""
     told = _told(doc)
     return not told["hostages"] and told["prisoners"] > 0
+
+
+_CAPTORS = {
+    "militia", "rebel", "militant", "insurgent", "kidnapper", "captor", "abductor", "guerrilla",
+    "bandit", "gunman", "gunmen", "gang", "pirate", "jihadist",
+}  # fmt: skip
+
+
+_GROUP_NAMES = {"front", "militia", "brigade", "brigades", "legion"}
+
+
+def _freed_by_no_one_or_a_state(noun: Token, table) -> bool:
+    """ "exchanging 175 captives", "Russia freed 84 captives"; not "the Guard freed 10
+    captives" (a body no table knows as a state's)."""
+    verb = noun.head
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if noun.dep_ == "dobj" else []
+    doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for doer in doers:
+        if doer.ent_type_ in ("GPE", "NORP"):
+            continue
+        actor = table.lookup(_entity_text(doer)) if doer.ent_type_ else None
+        if actor is None or not (actor.label == "GPE" or actor.sector in STATE_SECTORS):
+            return False
+    return True
+
+
+def captives_of_states(doc: Doc) -> bool:
+    """A report of prisoners that calls nobody a hostage and names no armed group or
+    captor (a swap between states): its "captives" are prisoners of war ("84 captives
+    released on each side"), unless a body no table knows as a state frees them ("the
+    Guard freed 10 captives")."""
+    if not no_hostages(doc):
+        return False
+    found = doc.user_data.get("trucewatch_no_captors")
+    if found is None:
+        table = default_table()
+        # the recogniser may miss a group's name, or take it for a person's ("The
+        # Riverland Front"): the name's last word tells
+        found = (
+            not any(
+                t.lemma_.lower() in _CAPTORS or (t.pos_ == "PROPN" and t.lower_ in _GROUP_NAMES)
+                for t in doc
+            )
+            and not any(is_armed_group(entity.text, table) for entity in doc.ents)
+            and all(
+                _freed_by_no_one_or_a_state(t, table)
+                for t in doc
+                if t.lemma_.lower() == "captive" and t.pos_ == "NOUN"
+            )
+        )
+        doc.user_data["trucewatch_no_captors"] = found
+    return found
 
 
 def nationals_of_war(q: Quantity, doc: Doc) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from trucewatch.extract.actors import default_table
 from trucewatch.extract.captives import (
+    captives_of_states,
     detained_as_misread,
     detained_before,
     exchanged_between_states,
@@ -19,6 +21,7 @@ from trucewatch.extract.captives import (
     no_hostages,
     regains_freedom,
 )
+from trucewatch.extract.clauses import COLLECTIVES
 from trucewatch.extract.numbers import Quantity, lexicon, number_value
 from trucewatch.extract.records import doc_text
 from trucewatch.extract.speakers import (
@@ -120,6 +123,8 @@ def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
     if not (detained_as_misread(noun) or _count_read_as_the_detainer(noun, verb)):
         return verb
     joined = [c for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        joined.append(verb.head)  # "returned 175 POWs, as well as 22 [seriously wounded] ..."
     acting = [v for v in joined if _action([v], lexicon(), _STRONG)]
     if not acting and verb.dep_ == "advcl" and _action([verb.head], lexicon(), _STRONG):
         # "183 prisoners, 111 of them detained in Gaza, were freed": the clause is an aside
@@ -127,14 +132,18 @@ def _past_the_misread_participle(verb: Token, noun: Token | None) -> Token:
     return acting[-1] if acting else verb
 
 
+_MISREAD = {"wound", "injure"}  # with the detaining verbs: "22 seriously wounded prisoners"
+
+
 def _count_read_as_the_detainer(noun: Token, verb: Token) -> bool:
-    """ "under which more than 700 detained Houthis ... were released": the parser makes
-    the number the subject of "detained" and the people its object."""
+    """ "under which more than 700 detained Houthis ... were released", "as well as 22
+    seriously wounded prisoners of war": the parser makes the number the subject of the
+    participle and the people its object."""
     return (
         noun.dep_ == "dobj"
         and noun.i == verb.i + 1
-        and verb.tag_ == "VBD"
-        and verb.lemma_.lower() in lexicon()["detaining_verbs"]
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_.lower() in _MISREAD | set(lexicon()["detaining_verbs"])
         and any(c.dep_ == "nsubj" and c.like_num for c in verb.children)
     )
 
@@ -172,6 +181,12 @@ def _action(tokens, lex, only=("killed", "wounded", "released", "displaced", "he
             return "released"  # "more than 20 people ... have regained their freedom"
         if "held" in only and lemma == "leave" and _left_in_captivity(token, _held_in(lex)):
             return "held"  # "freed two, leaving 12 in captivity"
+        if (
+            "held" in only
+            and lemma in ("be", "stay")
+            and _left_in_captivity(token, _held_in(lex, prisons=False))
+        ):
+            return "held"  # "nine Thais are believed to still be in Hamas captivity"
         if (
             "released" in only
             and lemma in verbs["released_with_over"]
@@ -307,11 +322,10 @@ def category_of(
         return "other"  # "a father of six"
     verbs = [verb, *_inner_verbs(verb)] if verb is not None else []
     verbs = _tally_words(verb, lex) + verbs  # the total's word first: it is the closest
-    action = (
-        _action(modifiers, lex, _STRONG[:3])
-        or _action([*chain, *verbs], lex)
-        or _action(modifiers, lex)
-    )
+    described = _action(modifiers, lex, _STRONG[:3])
+    if described == "wounded" and lemma in set(lex["prisoner_words"]) | set(lex["hostage_words"]):
+        described = None  # "22 seriously wounded prisoners of war": what they are, not a toll
+    action = described or _action([*chain, *verbs], lex) or _action(modifiers, lex)
     if action == "wounded" and any(
         v.lemma_.lower() in _FREEING for v in [*chain, *verbs] if v.pos_ in ("VERB", "NOUN")
     ):
@@ -369,6 +383,7 @@ def category_of(
             or nationals_of_war(q, doc)
             or exchanged_between_states(q)
             or (no_hostages(doc) and holder_side(q.noun) == "prisoners")
+            or captives_of_states(doc)  # "84 captives released on each side"
         )
     ):  # "230 captives returned from Russian custody" are a state's prisoners
         return {"released": "hostages_released", "killed": "killed"}.get(action, "hostages_held")
@@ -567,11 +582,22 @@ def _listed_among_the_freed(verb: Token | None, lex) -> bool:
         # "preparing for a new exchange, involving nearly 500", "held a swap on Friday,
         # involving 500": the parse hangs the participle on the clause, not on the swap
         groups += [t for t in verb.head.subtree if t.i < verb.i and t.pos_ == "NOUN"]
+    # "among those freed are ...", "in the new group of freed hostages there are ..."
+    there = any(c.dep_ == "expl" for c in verb.children)
     groups += [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "among"
+        if c.dep_ == "prep" and (c.lower_ == "among" or (there and c.lower_ == "in"))
         for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    groups += [
+        g
+        for group in list(groups)
+        if group.lemma_.lower() in COLLECTIVES
+        for of in group.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for g in of.children
         if g.dep_ == "pobj"
     ]
     freeing = set(lex["verbs"]["released"])
@@ -598,6 +624,8 @@ def _object_of_freeing(group: Token, freeing: set[str]) -> bool:
     ... were released")."""
     if group.dep_ == "pobj" and group.head.lower_ == "of":
         group = group.head.head
+        if group.lemma_.lower() in freeing:
+            return True  # "the liberation of a group comprising 33 ..."
     verb = group.head
     return group.dep_ in ("nsubjpass", "dobj") and (
         verb.lemma_.lower() in freeing or verb.lower_ in freeing
@@ -659,7 +687,16 @@ def _is_people(noun: Token, lex) -> bool:
             c.dep_ == "amod" and c.lemma_.lower() in lex["detaining_verbs"] for c in noun.children
         )
         or detained_before(noun)
+        or _people_of_a_state(noun)
     )
+
+
+def _people_of_a_state(noun: Token) -> bool:
+    """ "releases 2 Azerbaijanis", "nine Thais remain", whatever the recogniser and the
+    tagger made of the word: a plural demonym."""
+    word = noun.lower_
+    demonyms = default_table().demonyms
+    return word.endswith("s") and (word[:-1] in demonyms or noun.lemma_.lower() in demonyms)
 
 
 def _tally_words(verb: Token | None, lex) -> list[Token]:

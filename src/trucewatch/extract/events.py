@@ -44,6 +44,7 @@ from trucewatch.extract.event_dates import event_date, planned_date
 from trucewatch.extract.event_status import status_of
 from trucewatch.extract.freed_by import (
     CAPTIVES,
+    also_passive,
     fill_releasers,
     pair_of_the_exchange,
     releases_told_before,
@@ -424,7 +425,10 @@ def _held_by(freed: Token, verb: Token) -> Token | None:
     with no agent of their own are freed by whoever the phrase says held them; not when
     others are freed with them ("60 captives held by the Guard and 180 prisoners")."""
     if freed.conjuncts:
-        return None
+        # "60 captives held by the Guard and 180 prisoners": the first one's alone; "Ten
+        # Americans and residents who had been seized by Venezuelan authorities": a
+        # clause after the last one is all of theirs
+        freed = max(freed.conjuncts, key=lambda t: t.i)
     for clause in freed.children:
         if clause.dep_ not in ("acl", "relcl") or clause.i == verb.i:
             continue
@@ -543,6 +547,9 @@ def author_of_attack(noun: Token) -> Token | None:
             return next(iter(children(child, "pobj")), None)
         if child.dep_ == "amod" and child.lower_ == "led":
             return next(iter(children(child, "npadvmod", "compound")), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _MOUNTING:
+            for by in children(child, "agent"):  # "the attacks launched by Hamas"
+                return next(iter(children(by, "pobj")), None)
     if _fired_in(noun):
         return subject_for(noun.head.head)  # "Hamas took 240 captives in an attack that ..."
     return None
@@ -606,6 +613,8 @@ def _the_event_noun(item: Found) -> Token | None:
             return None
         if item.sense.mode == "abduct" and token.tag_ == "VBN":
             return token  # "a nurse who was kidnapped from Nir Oz"
+        if also_passive(token) and not _the_attacker_too(token):
+            return token  # "The father was also shot"
         nouns = [
             noun
             for prep in children(token, "prep")
@@ -630,6 +639,21 @@ def _the_event_noun(item: Found) -> Token | None:
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _EARLIER = {"previous", "earlier", "recent", "same"}  # "killed in previous attacks"
+
+
+_ATTACKERS = {
+    "assailant", "attacker", "gunman", "gunmen", "shooter", "bomber", "perpetrator", "suspect",
+    "militant", "terrorist", "fighter", "assassin",
+}  # fmt: skip
+
+
+def _the_attacker_too(verb: Token) -> bool:
+    """ "A gunman killed two soldiers. The assailant was also killed": the one killed
+    then is the attacker, not another of the attacker's victims."""
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKERS for c in verb.children)
+
+
+_MOUNTING = {"launch", "carry", "mount", "stage", "conduct", "lead", "perpetrate", "commit"}
 
 
 def has_condition(token: Token, lexicon: Lexicon) -> bool:

@@ -217,16 +217,35 @@ def _the_release(noun: Token) -> bool:
     )
 
 
+def also_passive(verb: Token) -> bool:
+    """ "Twelve Thai nationals were also released", "the father was also shot": a passive
+    with no agent that says it goes with what was told just before."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+    )
+
+
 def releases_told_before(found: list) -> None:
     """ "Al-Qassam Brigades released 13 hostages. The handover was carried out in Gaza at
-    midnight" (or "They were handed over ..."): a definite release noun with no sides and
-    no people of its own, or a passive release of "they", in the sentence after a release
-    whose doer the report names, is that release, in place."""
+    midnight" (or "They were handed over ...", "Twelve Thais were also released"): a
+    definite release noun with no sides and no people of its own, or a passive release
+    of "they" or "also", in the sentence after a release whose doer the report names, is
+    that release, in place. "Also" follows only a report whose releases are all one
+    side's: after "Israel freed 39 prisoners", Thais "also released" were not Israel's."""
+    releasers = {
+        tuple(i.actor.names) for i in found if i.sense.mode == "release" and i.actor is not None
+    }
     for n, item in enumerate(found):
         token = item.token
-        if item.sense.mode != "release" or item.actor is not None or item.target is not None:
+        if item.sense.mode != "release" or item.actor is not None:
             continue
-        if not (_the_freed_again(token) if token.pos_ == "VERB" else _the_release(token)):
+        also = also_passive(token) and len(releasers) == 1
+        if item.target is not None and not also:
+            continue
+        if not (also or (_the_freed_again(token) if token.pos_ == "VERB" else _the_release(token))):
             continue
         sentence = token.sent
         for before in reversed(found[:n]):

@@ -105,8 +105,13 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
             up = up.head
         if up.pos_ == "VERB" and up.i != verb.i:
             heads += _heads(up, _INFINITIVE)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _LISTING:
-        heads += _heads(verb.head, _INFINITIVE)  # "preparing for an exchange, involving 500"
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and (verb.lemma_.lower() in _LISTING or _set_for(verb.head, cues))
+    ):
+        # "preparing for an exchange, involving 500", "are set for a new swap, exchanging 500"
+        heads += _heads(verb.head, _INFINITIVE)
     top = heads[-1]
     if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in _SEEING:
         heads += _heads(top.head, _INFINITIVE)  # "will see 50 hostages exchanged for 150"
@@ -195,6 +200,16 @@ def modality_of(q: Quantity, verb: Token | None, doc: Doc, chain: list[Token]) -
         ):
             return "projected"  # "is expected to free", "were due to be freed"
     return "reported"
+
+
+def _set_for(head: Token, cues) -> bool:
+    """ "are set for", "is expected", "are due": a clause that says what is to come (not
+    "set free")."""
+    return (
+        head.lemma_.lower() in cues["projection_governors"]
+        and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in head.children)
+        and not any(c.lower_ in ("free", "loose") for c in head.children)
+    )
 
 
 def _in_a_condition(verb: Token, conditions) -> bool:

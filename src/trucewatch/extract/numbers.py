@@ -622,9 +622,13 @@ def _noun_past_a_misread_participle(doc: Doc, root: Token, last: int) -> Token |
     tense; the count is of the people after it."""
     head = root.head
     participles = _HURT | set(lexicon()["detaining_verbs"])
-    if root.dep_ != "nsubj" or head.i != last + 1 or head.lemma_.lower() not in participles:
+    # "22 seriously wounded prisoners": an adverb may stand between
+    adverb = (
+        head.i == last + 2 and doc[last + 1].dep_ == "advmod" and doc[last + 1].head.i == head.i
+    )
+    if root.dep_ != "nsubj" or not (head.i == last + 1 or adverb):
         return None
-    if head.tag_ != "VBD":
+    if head.lemma_.lower() not in participles or head.tag_ not in ("VBD", "VBN"):
         return None
     for token in doc[head.i + 1 : head.i + 5]:
         argument = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")

@@ -340,9 +340,12 @@ def _origin_phrase(noun: Token) -> str | None:
             return (
                 noun.doc[child.left_edge.i : child.i + 1].text.removesuffix("'s").removesuffix("’s")
             )
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        by = next(iter(c for c in child.children if c.dep_ == "agent"), None)
+        if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING_VERBS and by is not None:
+            child = by  # "remarks released by the prime minister's office"
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_:
+            if pobj is not None and any(t.ent_type_ for t in pobj.subtree):
                 span = noun.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
                 text = span.text
                 return text[4:] if text.lower().startswith("the ") else text
@@ -526,6 +529,9 @@ def resolve_speakers(
             name_speaker(act, candidates, entities, aliases)
             if act.speaker is None and _the_document_before(act, before):
                 act.speaker, act.speaker_is_person = before.speaker, before.speaker_is_person
+            elif _the_speaker_just_before(act, before, candidates):
+                act.speaker = before.speaker  # "Corinne Moshe, daughter-in-law of Adina
+                # Moshe, said ... 'I miss her,' she said": the one who spoke, not the one named
             before = act if act.speaker is not None else before
             # A source named in an attribution ("..., according to the Prisoners’
             # Media Office. It said that ...") is what a later pronoun may stand for.
@@ -548,6 +554,26 @@ def resolve_speakers(
             )
 
 
+def _the_speaker_just_before(act, before, candidates: list[Antecedent]) -> bool:
+    """A "he" or "she" who speaks in the sentence after a person spoke is that person,
+    whoever else that sentence named (a subject is the likelier one spoken of again)."""
+    mention = act.mention
+    if before is None or mention is None or before.mention is None:
+        return False
+    word = mention.text.casefold()
+    if word not in ("he", "she") or not before.speaker_is_person or act.speaker == before.speaker:
+        return False
+    doc = mention.doc
+    sentence = mention.root.sent
+    if sentence.start == 0:
+        return False
+    previous = doc[sentence.start - 1].sent
+    if not previous.start_char <= before.mention.start_char < previous.end_char:
+        return False
+    genders = {c.gender for c in candidates if c.name == before.speaker} - {None}
+    return not genders or genders == {word}
+
+
 def _the_document_before(act, before) -> bool:
     """ "The agency stated that ... According to the statement, '...'"; "..., the
     ministry stated in an X post. '...,' the post continued": a definite document with
@@ -567,6 +593,13 @@ def _the_document_before(act, before) -> bool:
     if reach > 0:
         reach = doc[reach - 1].sent.start
     return before.mention.start_char >= doc[reach].idx
+
+
+# Who speaks for someone without being them: "whose family said", "whose lawyer said".
+_KIN = {
+    "family", "wife", "husband", "mother", "father", "parent", "son", "daughter", "brother",
+    "sister", "relative", "lawyer", "attorney", "child", "partner", "fiancee", "fiance",
+}  # fmt: skip
 
 
 def _whose_office(noun: Token, earlier: list[Antecedent]) -> str | None:
@@ -755,6 +788,11 @@ def name_speaker(
         owner = verb.head
         span = mention.doc[owner.left_edge.i : owner.i + 1]
         act.speaker, act.speaker_is_person = name_of(span, entities, aliases)
+        kin = mention.root
+        if act.speaker and kin.lemma_.lower() in _KIN:
+            # "a Navy SEAL whose family said": not the SEAL, who was not there to say it
+            act.speaker = f"{act.speaker}'s {kin.text}"
+            act.speaker_is_person = kin.tag_ == "NN" and kin.lemma_.lower() != "family"
         return
     head = mention.root.lemma_.lower()
     pair = _the_two_named(mention, entities, aliases)
