@@ -87,3 +87,25 @@ def test_a_report_over_the_limit_is_refused_and_the_rest_go_on(tmp_path, monkeyp
     ]
     assert "TW107" in errors[0].message
     assert len(items) - len(errors) == 2
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_without_moving_offsets():
+    body = "Front Releases All 20 Living Hostages\nEst. May 19, 1883\nAram Velin"
+    seen = parse_text(body)
+    assert len(seen) == len(body)
+    assert seen.splitlines() == [
+        "Front releases all 20 living hostages",
+        "Est. May 19, 1883",  # a month keeps its capital; so does a short line of names
+        "Aram Velin",
+    ]
+
+
+def test_a_figure_in_a_title_case_headline_is_read(tmp_path):
+    results, _ = extract(
+        tmp_path, HEADER.replace("OSTRA: ", "") + "Front Releases All 20 Living Hostages\n"
+    )
+    [(document, records)] = results
+    assert_pinned(document, records)
+    [figure] = [r for r in records if r.kind == "claim"]
+    assert (figure.value, figure.category) == (20, "hostages_released")
+    assert document.body[figure.start : figure.end] == "20 Living Hostages"

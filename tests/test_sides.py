@@ -375,3 +375,22 @@ def test_in_a_civil_war_the_state_s_nationals_may_be_either_side_s():
     result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 1))
     rows = {o["id"]: o for o in result["phases"][0]["obligations"]}
     assert rows["russians"]["reports"] == 2
+
+
+def test_a_headline_that_restates_its_report_s_running_total_adds_nothing():
+    spec = SWAP.replace("days: 1", "days: 30").replace("quantity: 95", "quantity: 1000")
+    claims = [
+        figure(100, "a", released_by=["Russia"]),
+        # "Russia Releases 361 Prisoners", over "has so far released 361 prisoners"
+        {**figure(361, "b", released_by=["Russia"]), "date": None, "as_of": "2031-05-05"},
+        {
+            **figure(361, "b", released_by=["Russia"]),
+            "date": None,
+            "as_of": "2031-05-05",
+            "cumulative": True,
+            "evidence": "Russia has so far released 361 prisoners, a spokesman said.",
+        },
+    ]
+    result = ledger(parse_spec(spec), claims, dt.date(2031, 5, 6))
+    rows = {o["id"]: o for o in result["phases"][0]["obligations"]}
+    assert rows["ukrainians"]["delivered"]["best"] == 361

@@ -190,9 +190,10 @@ _LONG_RUN = re.compile(r"\S{" + str(MAX_TOKEN_CHARS + 1) + ",}")
 
 
 def parse_text(body: str) -> str:
-    """``body`` with a space in every run of more than ``MAX_TOKEN_CHARS`` non-space
-    characters, every ``MAX_TOKEN_CHARS + 1`` characters: the same length, so every
-    offset into the parse is an offset into the body."""
+    """``body`` as the parser should see it, of the same length, so every offset into
+    the parse is an offset into the body: a space in every run of more than
+    ``MAX_TOKEN_CHARS`` non-space characters, every ``MAX_TOKEN_CHARS + 1``
+    characters, and headlines in title case in sentence case (``headline_case``)."""
 
     def broken(match: re.Match) -> str:
         chars = list(match.group())
@@ -200,7 +201,68 @@ def parse_text(body: str) -> str:
             chars[i] = " "
         return "".join(chars)
 
-    return _LONG_RUN.sub(broken, body)
+    return _TITLE_LINE.sub(_sentence_case, _LONG_RUN.sub(broken, body))
+
+
+# A line of four to twenty words, each capitalised ("Hamas Releases All 20 Living
+# Hostages"): the small model parses such a line as a string of names.
+_TITLE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z0-9][\w'’&.,:;-]*[ \t]+){3,19}[A-Z0-9][\w'’&.,:;-]*[ \t]*$"
+)
+_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’][a-z]+)?(?![\w'’-])")
+
+
+def _sentence_case(match: re.Match) -> str:
+    """A title-case headline with its common words lowercased (the first word kept):
+    names and words the vocabulary does not know as common keep their capital."""
+    line = match.group()
+    common = _common_words()
+    first = True
+
+    def lowered(word: re.Match) -> str:
+        nonlocal first
+        text = word.group()
+        if first:
+            first = False
+            return text
+        return text.lower() if _is_common(text.lower(), common) else text
+
+    return _WORD.sub(lowered, line)
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    stems = (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("d") else "")
+    stems += (word[:-3] + "e",) if word.endswith("ing") else ()
+    stems += (word[:-3] + "y",) if word.endswith("ies") else ()
+    return any(s in common for s in stems if len(s) > 1)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Stop words and the words the extractors' lexicons know (verbs of release and
+    attack, counted nouns), less every name and demonym in the alias table."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from trucewatch.extract.actors import default_table
+    from trucewatch.extract.lexicon import default_lexicon
+    from trucewatch.extract.numbers import lexicon as claim_words
+
+    words = set(STOP_WORDS)
+    lexicon = default_lexicon()
+    words |= set(lexicon.verbs) | set(lexicon.nouns)
+    claims = claim_words()
+    for key in ("hostage_words", "prisoner_words", "people", "combatants"):
+        words |= {w for w in claims.get(key, ()) if isinstance(w, str)}
+    for group in ("verbs", "nouns"):
+        for values in claims.get(group, {}).values():
+            words |= {w for w in values if isinstance(w, str)}
+    words |= {"living", "new", "latest", "more", "first", "second", "last", "big", "major"}
+    table = default_table()
+    names = {n.casefold() for n in table.demonyms}
+    names |= {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}  # "May 19"
+    for actor in table.actors.values():
+        names |= {actor.canonical.casefold(), *(a.casefold() for a in actor.aliases)}
+    return frozenset(w.lower() for w in words if " " not in w) - names
 
 
 def parse_documents(

@@ -53,6 +53,8 @@ def governor(q: Quantity) -> tuple[Token | None, list[Token]]:
                 continue
             main = _main_verb(child)
             if _action([main, *_inner_verbs(main)], lex, _STRONG):
+                if not _action([main], lex, _STRONG) and _frees_of_its_own(q.noun, lex):
+                    continue  # "journalists, set to be executed, were among those returned"
                 # "six hostages handed over on Saturday", "the hostages it is due to free"
                 return main, chain
     if q.noun is not None and _object_read_as_a_subject(q.noun) is not None:
@@ -82,6 +84,14 @@ def _object_read_as_a_subject(noun: Token) -> Token | None:
         return None
     # an act done to people ("releases"), not "officials said 30 prisoners walked free"
     return verb if _action([verb], lexicon(), _STRONG) else None
+
+
+def _frees_of_its_own(noun: Token, lex) -> bool:
+    """The counted people's own clause frees them ("were among those returned")."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return _action([verb], lex, ("released",)) == "released" or _listed_among_the_freed(verb, lex)
 
 
 def _participle_after(noun: Token) -> list[Token]:
@@ -545,7 +555,9 @@ def _conveyed(q: Quantity, verb: Token | None, lex) -> bool:
         return False
     lemma = noun.lemma_.lower()
     telling = set(lex["hostage_words"]) | set(lex["prisoner_words"]) | set(lex["combatants"])
-    if lemma not in telling and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS":
+    # "95 of our people are home again": a side's own people are as a nationality
+    own = any(c.dep_ == "poss" and c.lower_ in ("our", "its") for c in noun.children)
+    if lemma not in telling and noun.ent_type_ != "NORP" and noun.tag_ != "NNPS" and not own:
         return False
     verbs = [verb, *_inner_verbs(verb)]
     conveying = set(lex["conveying_verbs"])

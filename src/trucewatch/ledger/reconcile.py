@@ -54,6 +54,7 @@ half the promise is taken for a part of it ("four more are to be handed over").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -536,6 +537,24 @@ def reconcile_obligation(
             else c
             for c in counted
         ]
+    # "Afghan Gov't Releases 361 Taliban Prisoners", over "has so far released 361": an
+    # undated figure its own report calls a running total in so many words is that
+    # total told again (not "four were freed" beside "four have been freed")
+    told_as_totals = {
+        (c["doc"], c["value"])
+        for c in counted
+        if c.get("cumulative") and _TALLIED.search(c.get("evidence") or "")
+    }
+    counted = [
+        {**c, "cumulative": True}
+        if not c.get("cumulative")
+        and not c.get("increment")
+        and not reviewed(c)
+        and not c.get("date")
+        and (c["doc"], c["value"]) in told_as_totals
+        else c
+        for c in counted
+    ]
     conflicts: list[dict] = []
 
     totals = since_the_phase([c for c in counted if c.get("cumulative")], before, phase)
@@ -730,6 +749,11 @@ def _meets(value: float, whole: float) -> bool:
     """A figure that is a promise's whole: the number itself, or within 5% of a large one
     ("nearly 2,000" of 1,968); not a figure far above it, which counts something else."""
     return value == whole or (whole >= 20 and abs(value - whole) <= TERM_TOLERANCE * whole)
+
+
+_TALLIED = re.compile(
+    r"\b(?:so far|in total|in all|to date|a total of|altogether|thus far)\b", re.I
+)
 
 
 def _added_together(claims: list[dict]) -> list[dict]:
