@@ -585,3 +585,25 @@ def test_people_there_are_in_a_group_of_freed_hostages_were_freed(claims_of):
 def test_people_still_in_captivity_are_held(claims_of):
     found = claims_of("The ministry said nine other Thais are believed to still be in captivity.")
     assert found["nine other Thais"].category == "hostages_held"
+
+
+def test_people_set_to_be_executed_but_among_those_returned_are_no_toll(claims_of):
+    found = claims_of(
+        "The sides swapped prisoners on Sunday. Four journalists, set to be executed by the "
+        "rebels, were among those returned to the southern side."
+    )
+    assert found["Four journalists"].category == "prisoners_released"
+    assert found["Four journalists"].modality == "reported"
+
+
+def test_our_people_home_again_in_a_swap_are_freed(claims_of):
+    found = claims_of(
+        'Ruritania and Elbonia swapped prisoners of war on Friday. "95 of our people are home '
+        'again," the president said.'
+    )
+    assert found["95 of our people"].category == "prisoners_released"
+
+
+def test_rebels_exchanged_are_people_freed(claims_of):
+    found = claims_of("The deal provides to exchange 181 government soldiers for 706 rebels.")
+    assert found["706 rebels"].category == "prisoners_released"
