@@ -397,9 +397,11 @@ def no_hostages(doc: Doc) -> bool:
     return not told["hostages"] and told["prisoners"] > 0
 
 
-_CAPTORS = {
-    "militia", "rebel", "militant", "insurgent", "kidnapper", "captor", "abductor", "guerrilla",
-    "bandit", "gunman", "gunmen", "gang", "pirate", "jihadist",
+# The holders' words for an armed group (claims.yaml) that always name one: not
+# "group" or "fighters", which a state's troops are called too.
+_NOT_ALWAYS_ARMED = {
+    "group", "movement", "faction", "organisation", "organization", "fighter", "terrorist",
+    "extremist",
 }  # fmt: skip
 
 
@@ -431,11 +433,12 @@ def captives_of_states(doc: Doc) -> bool:
     found = doc.user_data.get("trucewatch_no_captors")
     if found is None:
         table = default_table()
+        captors = set(lexicon()["holders"]["group"]) - _NOT_ALWAYS_ARMED
         # the recogniser may miss a group's name, or take it for a person's ("The
         # Riverland Front"): the name's last word tells
         found = (
             not any(
-                t.lemma_.lower() in _CAPTORS or (t.pos_ == "PROPN" and t.lower_ in _GROUP_NAMES)
+                t.lemma_.lower() in captors or (t.pos_ == "PROPN" and t.lower_ in _GROUP_NAMES)
                 for t in doc
             )
             and not any(is_armed_group(entity.text, table) for entity in doc.ents)
