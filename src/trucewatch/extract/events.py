@@ -54,7 +54,7 @@ from trucewatch.extract.layout import heading_spans
 from trucewatch.extract.lexicon import Lexicon, Sense, Words, default_lexicon
 from trucewatch.extract.participants import Participant, Resolver, between
 from trucewatch.extract.quotes import quotation_marks
-from trucewatch.extract.records import Entity, Event, doc_text, evidence_span
+from trucewatch.extract.records import Entity, Event, doc_text, evidence_span, sentences_back
 from trucewatch.extract.speakers import antecedents, subject_of
 from trucewatch.extract.timex import find_timexes
 
@@ -572,12 +572,8 @@ def told_before(found: list[Found]) -> None:
         swap = noun.lemma_.lower() in SWAPPING
         abduction = item.sense.mode == "abduct" and noun is item.token
         for before in reversed(found[:n]):
-            if (
-                not swap
-                and noun.sent.start - before.token.sent.start > 0
-                and not _near(before.token, noun)
-            ):
-                break
+            if not swap and before.token.i < sentences_back(noun, 2):
+                break  # an attack or an abduction: the two sentences before
             if before.actor is None:
                 continue
             if swap:
@@ -589,19 +585,6 @@ def told_before(found: list[Found]) -> None:
             if same:
                 item.actor, item.told_before = before.actor, True
                 break
-
-
-def _near(before: Token, noun: Token) -> bool:
-    """Told in the sentence before, or the one before that."""
-    doc = noun.doc
-    sentence = noun.sent
-    for _ in range(2):
-        if sentence.start == 0:
-            return False
-        sentence = doc[sentence.start - 1].sent
-        if before.sent.start == sentence.start:
-            return True
-    return False
 
 
 def _the_event_noun(item: Found) -> Token | None:

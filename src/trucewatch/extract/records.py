@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(slots=True)
@@ -143,3 +143,14 @@ class Event(Record):
     trigger: str = ""
     trigger_start: int = 0
     trigger_end: int = 0
+
+
+def sentences_back(token: Token, n: int) -> int:
+    """Where the sentence ``n`` sentences before ``token``'s starts (a token index; the
+    report's start when there are fewer): what a rule that looks back so far may read."""
+    sentence = token.sent
+    for _ in range(n):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from trucewatch.data import read_yaml
 from trucewatch.extract.actors import AliasTable
-from trucewatch.extract.records import Entity, doc_text
+from trucewatch.extract.records import Entity, doc_text, sentences_back
 
 _MENTION_DROP = {"appos", "relcl", "acl", "advcl", "cc", "conj"}
 _MENTION_STOPS = {",", "(", ")", "–", "—", ";", ":"}
@@ -563,13 +563,9 @@ def _the_speaker_just_before(act, before, candidates: list[Antecedent]) -> bool:
     word = mention.text.casefold()
     if word not in ("he", "she") or not before.speaker_is_person or act.speaker == before.speaker:
         return False
-    doc = mention.doc
-    sentence = mention.root.sent
-    if sentence.start == 0:
-        return False
-    previous = doc[sentence.start - 1].sent
-    if not previous.start_char <= before.mention.start_char < previous.end_char:
-        return False
+    back = sentences_back(mention.root, 1)
+    if not back <= before.mention.start < mention.root.sent.start:
+        return False  # only a speaker of the sentence just before
     genders = {c.gender for c in candidates if c.name == before.speaker} - {None}
     return not genders or genders == {word}
 
@@ -587,12 +583,7 @@ def _the_document_before(act, before) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return False
-    doc = mention.doc
-    sentence = head.sent
-    reach = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    if reach > 0:
-        reach = doc[reach - 1].sent.start
-    return before.mention.start_char >= doc[reach].idx
+    return before.mention.start >= sentences_back(head, 2)
 
 
 # Who speaks for someone without being them: "whose family said", "whose lawyer said".

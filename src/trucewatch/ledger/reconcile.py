@@ -61,6 +61,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from trucewatch.extract.actors import country_code, default_table
+from trucewatch.extract.numbers import lexicon as claim_words
 from trucewatch.ledger.spec import (
     Agreement,
     Obligation,
@@ -751,8 +752,17 @@ def _meets(value: float, whole: float) -> bool:
     return value == whole or (whole >= 20 and abs(value - whole) <= TERM_TOLERANCE * whole)
 
 
+# The extractor's words for a running total (claims.yaml) that say so themselves: not
+# "since", "already" or "total", which one exchange's sentence may hold too.
 _TALLIED = re.compile(
-    r"\b(?:so far|in total|in all|to date|a total of|altogether|thus far)\b", re.I
+    r"\b(?:"
+    + "|".join(
+        re.escape(phrase)
+        for phrase in claim_words()["cumulative"]["phrases"]
+        if phrase not in ("since", "already", "total", "overall")
+    )
+    + r")\b",
+    re.I,
 )
 
 
